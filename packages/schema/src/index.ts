@@ -1,0 +1,2 @@
+export * from './model.js';
+export type { BundleFS } from './bundle-fs.js';

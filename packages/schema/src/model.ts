@@ -1,0 +1,241 @@
+import { z } from 'zod';
+
+// The contract model of pactoVersion 1.0 and 1.1 (spec/contract.md §3).
+// Every object is strict (closed) except `metadata` and `configurations[].values`.
+// Descriptions are written once here and reused by the JSON Schema, `pacto doc`
+// and the generated contract reference.
+
+export const SERVICE_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+export const OWNER_TEAM_PATTERN = /^[a-zA-Z0-9._/-]+$/;
+export const OWNER_DRI_PATTERN = /^[a-zA-Z0-9._@/-]+$/;
+export const READINESS_ID_PATTERN = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/;
+
+export const SUPPORTED_PACTO_VERSIONS = ['1.0', '1.1'] as const;
+export type PactoVersion = (typeof SUPPORTED_PACTO_VERSIONS)[number];
+
+const nonEmpty = () => z.string().min(1);
+
+export const ownerContactSchema = z
+  .strictObject({
+    type: z
+      .enum(['email', 'url', 'group', 'oncall', 'chat', 'other'])
+      .describe('Kind of contact channel.'),
+    value: nonEmpty().describe('The address, URL or handle of the channel.'),
+    purpose: z
+      .enum(['ownership', 'support', 'escalation', 'oncall', 'notifications'])
+      .optional()
+      .describe('What this contact is for.'),
+  })
+  .describe('One way to reach the owning team.');
+
+export const ownerInfoSchema = z
+  .strictObject({
+    team: z.string().min(1).regex(OWNER_TEAM_PATTERN).optional().describe('Owning team, e.g. "platform/payments".'),
+    dri: z.string().min(1).regex(OWNER_DRI_PATTERN).optional().describe('Directly responsible individual.'),
+    contacts: z.array(ownerContactSchema).min(1).optional().describe('Contact channels of the owner.'),
+  })
+  .describe('Structured owner: team, responsible person and contacts. At least one key.');
+
+export const ownerSchema = z
+  .union([nonEmpty().describe('Legacy owner string, e.g. "team/payments".'), ownerInfoSchema])
+  .describe('Who owns the service: a string or a structured owner.');
+
+export const imageSchema = z
+  .strictObject({
+    ref: nonEmpty().describe('Container image reference, without oci:// (e.g. ghcr.io/acme/api:1.0.0).'),
+    private: z.boolean().optional().describe('Whether pulling the image needs credentials.'),
+  })
+  .describe('The container image that runs the service.');
+
+export const chartSchema = z
+  .strictObject({
+    ref: nonEmpty().describe('Helm chart: a local path or an oci:// reference.'),
+    version: nonEmpty().describe('Chart version (semantic version).'),
+  })
+  .describe('The Helm chart that deploys the service.');
+
+export const serviceSchema = z
+  .strictObject({
+    name: z.string().regex(SERVICE_NAME_PATTERN).describe('Service name: lower-case letters, digits and inner hyphens.'),
+    version: nonEmpty().describe('Service version (semantic version).'),
+    owner: ownerSchema.optional(),
+    image: imageSchema.optional(),
+    chart: chartSchema.optional(),
+  })
+  .describe('Identity of the service.');
+
+export const interfaceTypeSchema = z.enum(['http', 'grpc', 'event']).describe('Protocol family of the interface.');
+
+export const interfaceSchema = z
+  .strictObject({
+    name: nonEmpty().describe('Interface name, unique in the contract.'),
+    type: interfaceTypeSchema,
+    port: z.int().min(1).max(65535).optional().describe('Listening port; required for http and grpc.'),
+    visibility: z
+      .enum(['public', 'internal'])
+      .optional()
+      .describe('Who may call the interface; internal when absent.'),
+    contract: nonEmpty()
+      .optional()
+      .describe('Bundle path of the interface definition (OpenAPI, protobuf or event schema); required for grpc and event.'),
+  })
+  .describe('A way to talk to the service.');
+
+export const configurationSchema = z
+  .strictObject({
+    name: nonEmpty().describe('Configuration scope name, unique in the contract.'),
+    schema: nonEmpty().optional().describe('Bundle path of a JSON Schema for this configuration.'),
+    ref: nonEmpty().optional().describe('Another contract that owns the schema (oci://, file:// or a path).'),
+    values: z.record(z.string(), z.unknown()).optional().describe('Configuration values, checked against the schema.'),
+  })
+  .describe('A named configuration scope: a local schema, or a reference to one.');
+
+export const policySchema = z
+  .strictObject({
+    name: nonEmpty().describe('Policy name, unique in the contract.'),
+    schema: nonEmpty().optional().describe('Bundle path of a JSON Schema that this contract must satisfy.'),
+    ref: nonEmpty().optional().describe('Another contract whose bundle supplies the policy.'),
+  })
+  .describe('A JSON Schema that the contract document itself must satisfy.');
+
+export const dependencySchema = z
+  .strictObject({
+    name: nonEmpty().describe('Dependency name, unique in the contract; usually its service name.'),
+    ref: nonEmpty().describe('Where the dependency contract lives: oci://, file:// or a local path.'),
+    required: z.boolean().optional().describe('Whether the service cannot work without it; false when absent.'),
+    compatibility: nonEmpty().describe('Accepted versions, as a semantic version range (e.g. ^1.0.0).'),
+  })
+  .describe('Another service this one depends on.');
+
+export const persistenceSchema = z
+  .strictObject({
+    scope: z.enum(['local', 'shared']).describe('Whether state is local to an instance or shared between instances.'),
+    durability: z
+      .enum(['ephemeral', 'persistent'])
+      .describe('Whether state survives restarts; stateless services must be ephemeral.'),
+  })
+  .describe('Where state lives and how long.');
+
+export const stateSchema = z
+  .strictObject({
+    type: z.enum(['stateless', 'stateful', 'hybrid']).describe('How the service keeps state.'),
+    persistence: persistenceSchema,
+    dataCriticality: z.enum(['low', 'medium', 'high']).describe('Cost of losing the data.'),
+  })
+  .describe('State model of the service.');
+
+export const lifecycleSchema = z
+  .strictObject({
+    upgradeStrategy: z.enum(['rolling', 'recreate', 'ordered']).optional().describe('How new versions replace old ones.'),
+    gracefulShutdownSeconds: z.int().min(0).optional().describe('Seconds allowed for a clean shutdown.'),
+  })
+  .describe('Upgrade and shutdown behaviour.');
+
+export const healthSchema = z
+  .strictObject({
+    interface: z.string().describe('Interface that answers health checks (http or grpc).'),
+    path: z.string().optional().describe('HTTP path of the health check; required for http interfaces.'),
+    initialDelaySeconds: z.int().min(0).optional().describe('Seconds to wait before the first check.'),
+  })
+  .describe('Health probe.');
+
+export const metricsSchema = z
+  .strictObject({
+    interface: z.string().describe('Interface that serves metrics (http or grpc).'),
+    path: z.string().optional().describe('HTTP path of the metrics endpoint; required for http interfaces.'),
+  })
+  .describe('Metrics endpoint.');
+
+export const runtimeSchema = z
+  .strictObject({
+    workload: z.enum(['service', 'job', 'scheduled']).describe('Kind of workload.'),
+    state: stateSchema,
+    lifecycle: lifecycleSchema.optional(),
+    health: healthSchema.optional(),
+    metrics: metricsSchema.optional(),
+  })
+  .describe('How the service runs.');
+
+export const scalingSchema = z
+  .strictObject({
+    replicas: z.int().min(0).optional().describe('Fixed number of instances (instead of min and max).'),
+    min: z.int().min(0).optional().describe('Lowest number of instances.'),
+    max: z.int().min(0).optional().describe('Highest number of instances.'),
+  })
+  .describe('Instance count: replicas alone, or min and max together.');
+
+export const readinessCheckSchema = z
+  .strictObject({
+    id: z.string().min(1).regex(READINESS_ID_PATTERN).describe('Check identifier, unique in the contract.'),
+    type: z
+      .enum(['url', 'document', 'ticket', 'report', 'artifact', 'identifier', 'other'])
+      .describe('Kind of evidence pointer.'),
+    evidence: z.string().min(1).max(2048).describe('Where the evidence is (URL, ticket, document name…); stored verbatim.'),
+    weight: z.int().min(0).max(100).describe('Contribution of this check to the readiness score.'),
+    expires: z.string().describe('Date (YYYY-MM-DD, UTC) after which the evidence is stale.'),
+    description: z.string().min(1).optional().describe('What the evidence shows.'),
+  })
+  .describe('One piece of readiness evidence.');
+
+export const readinessSchema = z
+  .strictObject({
+    minScore: z.int().min(0).max(100).optional().describe('Score the readiness gate requires; 100 when absent.'),
+    checks: z.array(readinessCheckSchema).min(1).describe('Evidence of operational readiness.'),
+  })
+  .describe('Declared evidence of operational readiness (1.1 only).');
+
+const contractShape = {
+  service: serviceSchema,
+  interfaces: z.array(interfaceSchema).optional().describe('Ways to talk to the service.'),
+  configurations: z.array(configurationSchema).optional().describe('Named configuration scopes.'),
+  policies: z.array(policySchema).min(1).optional().describe('JSON Schemas this contract must satisfy.'),
+  dependencies: z.array(dependencySchema).optional().describe('Services this one depends on.'),
+  runtime: runtimeSchema.optional(),
+  scaling: scalingSchema.optional(),
+  metadata: z.record(z.string(), z.unknown()).optional().describe('Free-form key/values; not interpreted.'),
+};
+
+export const contractV10Schema = z
+  .strictObject({
+    pactoVersion: z.literal('1.0').describe('Version of the contract format.'),
+    ...contractShape,
+  })
+  .describe('A Pacto service contract, format 1.0.');
+
+export const contractV11Schema = z
+  .strictObject({
+    pactoVersion: z.literal('1.1').describe('Version of the contract format.'),
+    ...contractShape,
+    readiness: readinessSchema.optional(),
+  })
+  .describe('A Pacto service contract, format 1.1.');
+
+export type OwnerContact = z.infer<typeof ownerContactSchema>;
+export type OwnerInfo = z.infer<typeof ownerInfoSchema>;
+export type Owner = z.infer<typeof ownerSchema>;
+export type Image = z.infer<typeof imageSchema>;
+export type Chart = z.infer<typeof chartSchema>;
+export type ServiceIdentity = z.infer<typeof serviceSchema>;
+export type InterfaceType = z.infer<typeof interfaceTypeSchema>;
+export type Interface = z.infer<typeof interfaceSchema>;
+export type ConfigurationSource = z.infer<typeof configurationSchema>;
+export type PolicySource = z.infer<typeof policySchema>;
+export type Dependency = z.infer<typeof dependencySchema>;
+export type Persistence = z.infer<typeof persistenceSchema>;
+export type State = z.infer<typeof stateSchema>;
+export type Lifecycle = z.infer<typeof lifecycleSchema>;
+export type Health = z.infer<typeof healthSchema>;
+export type Metrics = z.infer<typeof metricsSchema>;
+export type Runtime = z.infer<typeof runtimeSchema>;
+export type Scaling = z.infer<typeof scalingSchema>;
+export type ReadinessCheck = z.infer<typeof readinessCheckSchema>;
+export type Readiness = z.infer<typeof readinessSchema>;
+export type ContractV10 = z.infer<typeof contractV10Schema>;
+export type ContractV11 = z.infer<typeof contractV11Schema>;
+
+/**
+ * The typed contract as stage P produces it. `pactoVersion` is a plain string
+ * because the parser accepts any string (L1 rejects unsupported ones), and
+ * `readiness` is a known key in both versions (L1 rejects it under 1.0).
+ */
+export type Contract = Omit<ContractV11, 'pactoVersion'> & { pactoVersion: string };
