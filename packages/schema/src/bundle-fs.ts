@@ -12,3 +12,13 @@ export interface BundleFS {
   /** The `.pactoignore` pattern that removed `path` from the bundle, if one did. */
   excludedBy?(path: string): string | undefined;
 }
+
+/**
+ * A contract with the bundle it came from: what validation, explain, doc and diff read.
+ * `fileName` is the display path of the contract (e.g. `my-service/pacto.yaml`), used in messages.
+ */
+export interface ContractBundle {
+  readonly fileName: string;
+  readonly text: string;
+  readonly files?: BundleFS;
+}

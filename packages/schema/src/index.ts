@@ -1,2 +1,2 @@
 export * from './model.js';
-export type { BundleFS } from './bundle-fs.js';
+export type { BundleFS, ContractBundle } from './bundle-fs.js';
