@@ -1,1 +1,13 @@
-export {};
+export { BundleError, isBundleError } from './bundle-error.js';
+export type { BundleErrorCode } from './bundle-error.js';
+export { isValidBundlePath, compareBundlePaths } from './bundle-path.js';
+export { memoryBundleFS } from './memory-bundle-fs.js';
+export type { MemoryBundleFSOptions } from './memory-bundle-fs.js';
+export { createIgnoreMatcher, parseIgnoreLine, DEFAULT_IGNORE_PATTERNS } from './pactoignore.js';
+export type { IgnoreMatcher, IgnoreRule } from './pactoignore.js';
+export { BUNDLE_LIMITS } from './limits.js';
+export type { BundleLimits } from './limits.js';
+export { CONTRACT_FILE, listBundleEntries, withContractText, contractBundleFromContents } from './bundle-contents.js';
+export type { BundleContents, BundleEntry } from './bundle-contents.js';
+export { loadBundleDir } from './load-bundle-dir.js';
+export type { LoadedBundle, LoadBundleDirOptions, ExcludedPath } from './load-bundle-dir.js';

@@ -1,0 +1,61 @@
+import type { BundleFS, ContractBundle } from '@pacto/schema';
+import { ancestorsOf, compareBundlePaths } from './bundle-path.js';
+import { BundleError } from './bundle-error.js';
+import { memoryBundleFS } from './memory-bundle-fs.js';
+
+/** The file tree of a bundle: bundle-relative file paths to bytes, plus directories (empty ones must be listed). */
+export interface BundleContents {
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly directories?: Iterable<string>;
+}
+
+export interface BundleEntry {
+  readonly path: string;
+  readonly kind: 'file' | 'directory';
+}
+
+export const CONTRACT_FILE = 'pacto.yaml';
+
+/**
+ * Every entry of the tree (explicit and implied directories, files) in archive order: depth-first,
+ * names byte-wise ascending, a directory before its children (oci.md §3.1).
+ */
+export function listBundleEntries(contents: BundleContents): BundleEntry[] {
+  const directories = new Set<string>();
+  for (const dir of contents.directories ?? []) {
+    directories.add(dir);
+    for (const ancestor of ancestorsOf(dir)) directories.add(ancestor);
+  }
+  for (const path of contents.files.keys()) for (const ancestor of ancestorsOf(path)) directories.add(ancestor);
+  const entries: BundleEntry[] = [];
+  for (const path of directories) if (!contents.files.has(path)) entries.push({ path, kind: 'directory' });
+  for (const path of contents.files.keys()) entries.push({ path, kind: 'file' });
+  return entries.sort((a, b) => compareBundlePaths(a.path, b.path));
+}
+
+/** The same tree with `pacto.yaml` replaced (used after overrides; every other file is unchanged). */
+export function withContractText(contents: BundleContents, text: string): BundleContents {
+  const files = new Map(contents.files);
+  files.set(CONTRACT_FILE, new TextEncoder().encode(text));
+  return { files, directories: contents.directories ? [...contents.directories] : [] };
+}
+
+/**
+ * A `ContractBundle` over an in-memory tree, e.g. one read back from an archive (oci.md §2.2).
+ * Throws `MISSING_CONTRACT` (`bundle missing pacto.yaml: ...`) when the tree has no root `pacto.yaml`.
+ */
+export function contractBundleFromContents(
+  contents: BundleContents,
+  fileName: string,
+): ContractBundle & { readonly files: BundleFS } {
+  const bytes = contents.files.get(CONTRACT_FILE);
+  if (!bytes) {
+    throw new BundleError('MISSING_CONTRACT', `bundle missing pacto.yaml: open ${CONTRACT_FILE}: file does not exist`);
+  }
+  const options = contents.directories ? { directories: contents.directories } : {};
+  return { fileName, text: decodeUtf8(bytes), files: memoryBundleFS(contents.files, options) };
+}
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}

@@ -1,0 +1,37 @@
+/**
+ * Go `io/fs.ValidPath`: unrooted, `/`-separated, no empty, `.` or `..` element, no trailing slash;
+ * `.` alone names the root. Contract paths that fail this cannot be opened (contract.md §3.12.4).
+ */
+export function isValidBundlePath(path: string): boolean {
+  if (path === '.') return true;
+  if (path === '') return false;
+  for (const element of path.split('/')) {
+    if (element === '' || element === '.' || element === '..') return false;
+  }
+  return true;
+}
+
+/** Every proper ancestor of a bundle path, nearest last: `a/b/c` -> [`a`, `a/b`]. */
+export function ancestorsOf(path: string): string[] {
+  const parts = path.split('/');
+  const result: string[] = [];
+  for (let i = 1; i < parts.length; i++) result.push(parts.slice(0, i).join('/'));
+  return result;
+}
+
+/** Byte-wise ascending order of UTF-8 strings, as Go sorts names (not `localeCompare`). */
+export function compareBytewise(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Order of entries in an archive: segment by segment, byte-wise, so a directory's children follow it directly. */
+export function compareBundlePaths(a: string, b: string): number {
+  const as = a.split('/');
+  const bs = b.split('/');
+  const n = Math.min(as.length, bs.length);
+  for (let i = 0; i < n; i++) {
+    const order = compareBytewise(as[i] as string, bs[i] as string);
+    if (order !== 0) return order;
+  }
+  return as.length - bs.length;
+}
