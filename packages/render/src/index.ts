@@ -1,1 +1,13 @@
-export {};
+export { formatJson } from './json.js';
+export { displayOwner } from './owner.js';
+export { renderExplainText } from './explain/text.js';
+export { buildExplainJson } from './explain/json.js';
+export { weightShare } from './explain/readiness-summary.js';
+export type { ReadinessSummary, ReadinessCheckSummary } from './explain/readiness-summary.js';
+export { renderValidationText, validationFailedLine } from './validation/text.js';
+export type { ValidationTextOptions } from './validation/text.js';
+export { buildValidationJson } from './validation/json.js';
+export type { ReportedFinding, ReportedResult } from './validation/finding.js';
+export { renderDoc } from './doc/render-doc.js';
+export type { DocInput, RenderDocOptions } from './doc/render-doc.js';
+export { renderDocHtml } from './doc/doc-html.js';

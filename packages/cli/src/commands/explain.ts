@@ -1,0 +1,40 @@
+import { Command, Option } from 'clipanion';
+import { PactoCommand } from '../base-command.js';
+import { loadParsedContract } from '../load-contract.js';
+import { setOption, valuesOption } from '../override-options.js';
+import { readOverrides } from '../overrides.js';
+
+export class ExplainCommand extends PactoCommand {
+  static override paths = [['explain']];
+  static override usage = Command.Usage({
+    description: 'Summarise a contract for people',
+    details: `
+      Prints the service identity, owner, runtime, interfaces, dependencies, scaling and (for
+      1.1 contracts) the readiness score evaluated today. The contract is only parsed, not
+      validated: run \`pacto validate\` for that.
+    `,
+    examples: [
+      ['Explain the contract in the current directory', '$0 explain'],
+      ['Explain a directory as JSON', '$0 explain my-service --output-format json'],
+    ],
+  });
+
+  args = Option.Rest({ name: 'dir | oci://ref' });
+  values = valuesOption();
+  sets = setOption();
+
+  async run(): Promise<number> {
+    this.expectArgs(this.args, 0, 1);
+    const overrides = await readOverrides(this.values, this.sets);
+    const { contract } = await loadParsedContract(this.args[0] || '.', overrides, { noCache: this.settings.noCache });
+    const { evaluateReadiness } = await import('@pacto/validate');
+    const render = await import('@pacto/render');
+    const readiness = contract.readiness ? evaluateReadiness(contract.readiness, new Date()) : undefined;
+    this.out(
+      this.settings.outputFormat === 'json'
+        ? render.formatJson(render.buildExplainJson(contract, readiness))
+        : render.renderExplainText(contract, readiness),
+    );
+    return 0;
+  }
+}
