@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, relative, isAbsolute, sep } from 'node:path';
+
+export const CACHE_ENTRY_FILE = 'bundle.tar.gz';
+/** Our addition next to each entry: `sha256:<hex>` of bundle.tar.gz, so a corrupted entry is noticed. */
+export const CACHE_DIGEST_FILE = 'bundle.tar.gz.sha256';
+
+/**
+ * The bundle cache directory (oci.md §13.1): `PACTO_CACHE_DIR`, else `$XDG_CACHE_HOME/pacto/oci`, else
+ * `~/.cache/pacto/oci`; undefined (no disk cache) when there is no home directory.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, home?: string): string | undefined {
+  if (env.PACTO_CACHE_DIR) return env.PACTO_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'pacto', 'oci');
+  let base = home;
+  if (base === undefined) {
+    try {
+      base = homedir();
+    } catch {
+      return undefined;
+    }
+  }
+  return base ? join(base, '.cache', 'pacto', 'oci') : undefined;
+}
+
+/** `<cache>/<ref with every ":" as "/">/bundle.tar.gz`, or `<cache>/_invalid/bundle.tar.gz` if that escapes. */
+export function cacheEntryPath(cacheDir: string, key: string): string {
+  const candidate = join(cacheDir, key.replaceAll(':', '/'), CACHE_ENTRY_FILE);
+  const rel = relative(cacheDir, candidate);
+  if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
+    return join(cacheDir, '_invalid', CACHE_ENTRY_FILE);
+  }
+  return candidate;
+}
+
+function digestOf(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/**
+ * Reads a cache entry; undefined on a miss, an unreadable file, or bytes that do not match the recorded digest.
+ * Entries without a digest file (e.g. written by the Go tool) are returned and checked by the archive reader.
+ */
+export async function readCacheEntry(cacheDir: string, key: string): Promise<Uint8Array | undefined> {
+  const path = cacheEntryPath(cacheDir, key);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return undefined;
+  }
+  let recorded: string | undefined;
+  try {
+    recorded = (await readFile(join(dirname(path), CACHE_DIGEST_FILE), 'utf8')).trim();
+  } catch {
+    recorded = undefined;
+  }
+  if (recorded !== undefined && recorded !== digestOf(bytes)) return undefined;
+  return bytes;
+}
+
+/** Writes an entry atomically (temp file + rename in the same directory); failures are ignored (oci.md §13.3). */
+export async function writeCacheEntry(cacheDir: string, key: string, archive: Uint8Array): Promise<void> {
+  const path = cacheEntryPath(cacheDir, key);
+  const dir = dirname(path);
+  const suffix = `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o755 });
+    const digestPath = join(dir, CACHE_DIGEST_FILE);
+    // The digest file goes first: a reader never sees new bytes checked against an old digest for long,
+    // and a mismatch only costs a refetch.
+    await writeFile(digestPath + suffix, digestOf(archive), { mode: 0o644 });
+    await writeFile(path + suffix, archive, { mode: 0o644 });
+    await rename(digestPath + suffix, digestPath);
+    await rename(path + suffix, path);
+  } catch {
+    await rm(path + suffix, { force: true }).catch(() => undefined);
+    await rm(join(dir, CACHE_DIGEST_FILE) + suffix, { force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,159 @@
+import { gzipSync } from 'node:zlib';
+import { readBundleArchive, type BundleContents } from '@pacto/bundle';
+import { buildArtifact, bundleLayerOf } from './artifact.js';
+import { defaultCacheDir, readCacheEntry, writeCacheEntry } from './cache.js';
+import { OciError } from './error.js';
+import {
+  formatLayoutReference,
+  isLayoutReference,
+  layoutHasTag,
+  parseLayoutReference,
+  pullFromLayout,
+  pushToLayout,
+} from './layout.js';
+import { formatReference, isPinned, parseReference, versionToTag, withTag, type Reference } from './reference.js';
+import { RegistryClient, type RegistryClientOptions } from './registry.js';
+import { selectTag } from './resolve.js';
+import { MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type ProgressListener } from './types.js';
+
+export interface OciClientOptions extends RegistryClientOptions {
+  /** Disk cache directory; `null` disables the disk cache; default per oci.md §13.1. */
+  readonly cacheDir?: string | null;
+  /** `--no-cache`: do not read the disk cache (pulled bundles are still written). */
+  readonly noCache?: boolean;
+  readonly onProgress?: ProgressListener;
+}
+
+export interface PushOptions {
+  /** Labels of the config blob; `version` also tags an unpinned reference. */
+  readonly labels: ArtifactLabels;
+  /** Overwrite an existing tag without checking. */
+  readonly force?: boolean;
+}
+
+export type PushResult =
+  | { readonly status: 'pushed'; readonly ref: string; readonly digest: string }
+  | { readonly status: 'exists'; readonly ref: string };
+
+export interface PullOptions {
+  /** Version range for an unpinned reference (a dependency's `compatibility`). */
+  readonly constraint?: string;
+}
+
+export interface PulledBundle {
+  /** The reference actually fetched, without `oci://` (tag resolved). */
+  readonly ref: string;
+  /** Manifest digest, when the registry (or layout) was contacted. */
+  readonly digest?: string;
+  /** The bundle archive bytes (registry layer or cache entry). */
+  readonly archive: Uint8Array;
+  readonly contents: BundleContents;
+  readonly source: 'registry' | 'memory' | 'disk' | 'layout';
+}
+
+async function readArchive(bytes: Uint8Array): Promise<BundleContents> {
+  try {
+    return await readBundleArchive(bytes);
+  } catch (error) {
+    const detail = (error as Error).message;
+    throw new OciError('EXTRACT_FAILED', `failed to extract bundle: ${detail}`, { cause: error });
+  }
+}
+
+/**
+ * Push and pull of Pacto bundles against registries (`oci://`) and OCI image-layout directories
+ * (`oci-layout://`), with the in-memory and disk caches of oci.md §13 for pulls.
+ */
+export class OciClient {
+  readonly registry: RegistryClient;
+  private readonly cacheDir: string | undefined;
+  private readonly noCache: boolean;
+  private readonly onProgress: ProgressListener | undefined;
+  private readonly memory = new Map<string, Promise<PulledBundle>>();
+
+  constructor(options: OciClientOptions = {}) {
+    this.registry = new RegistryClient(options);
+    this.cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env ?? process.env));
+    this.noCache = options.noCache ?? false;
+    this.onProgress = options.onProgress;
+  }
+
+  async close(): Promise<void> {
+    await this.registry.close();
+  }
+
+  /** The reference `push` writes: `ref` as given, or with `:<version>` appended when it has no tag/digest. */
+  finalPushReference(target: string, version: string): string {
+    if (isLayoutReference(target)) {
+      const layout = parseLayoutReference(target);
+      return formatLayoutReference(layout.tag === undefined ? { dir: layout.dir, tag: versionToTag(version) } : layout);
+    }
+    const text = target.startsWith('oci://') ? target.slice('oci://'.length) : target;
+    return isPinned(text) ? formatReference(parseReference(text)) : `${text}:${versionToTag(version)}`;
+  }
+
+  /** Pushes a bundle archive (oci.md §7). Without `force`, an existing tag is left alone (`status: 'exists'`). */
+  async push(target: string, archive: Uint8Array, options: PushOptions): Promise<PushResult> {
+    const finalRef = this.finalPushReference(target, options.labels.version);
+    const artifact = buildArtifact(archive, options.labels);
+    if (isLayoutReference(finalRef)) {
+      const layout = parseLayoutReference(finalRef) as { dir: string; tag: string };
+      if (!options.force && (await layoutHasTag(layout))) return { status: 'exists', ref: finalRef };
+      await pushToLayout(layout, artifact);
+      return { status: 'pushed', ref: finalRef, digest: artifact.digest };
+    }
+    const ref = parseReference(finalRef);
+    if (!options.force && (await this.registry.manifestExists(ref, finalRef))) return { status: 'exists', ref: finalRef };
+    const progress = this.onProgress === undefined ? {} : { onProgress: this.onProgress };
+    await this.registry.uploadBlob(ref, artifact.layer, { display: finalRef, ...progress });
+    await this.registry.uploadBlob(ref, artifact.config, { display: finalRef });
+    const digest = await this.registry.putManifest(ref, artifact.manifest, MEDIA_TYPE_OCI_MANIFEST, finalRef);
+    return { status: 'pushed', ref: finalRef, digest };
+  }
+
+  /** The pinned reference for `source`: as is when it has a tag/digest, else the best semver tag (oci.md §8). */
+  async resolveReference(source: string, options: PullOptions = {}): Promise<Reference> {
+    const ref = parseReference(source);
+    if (ref.tag !== undefined || ref.digest !== undefined) return ref;
+    const tags = await this.registry.listTags(ref);
+    return withTag(ref, selectTag(tags, options.constraint));
+  }
+
+  /** Pulls a bundle through the caches (oci.md §9, §13); concurrent pulls of one reference share a request. */
+  async pull(source: string, options: PullOptions = {}): Promise<PulledBundle> {
+    if (isLayoutReference(source)) {
+      const layout = parseLayoutReference(source);
+      const { tag, digest, layer } = await pullFromLayout(layout);
+      return { ref: formatLayoutReference({ dir: layout.dir, tag }), digest, archive: layer, contents: await readArchive(layer), source: 'layout' };
+    }
+    const ref = await this.resolveReference(source, options);
+    const key = formatReference(ref);
+    const cached = this.memory.get(key);
+    if (cached) return { ...(await cached), source: 'memory' };
+    const pending = this.pullUncached(ref, key);
+    pending.catch(() => this.memory.delete(key));
+    this.memory.set(key, pending);
+    return pending;
+  }
+
+  private async pullUncached(ref: Reference, key: string): Promise<PulledBundle> {
+    if (this.cacheDir !== undefined && !this.noCache) {
+      const entry = await readCacheEntry(this.cacheDir, key);
+      if (entry) {
+        const contents = await readArchive(entry).catch(() => undefined);
+        if (contents) return { ref: key, archive: entry, contents, source: 'disk' };
+      }
+    }
+    const manifest = await this.registry.getManifest(ref, key);
+    const layerDescriptor = bundleLayerOf(manifest.bytes, manifest.mediaType);
+    const progress = this.onProgress === undefined ? {} : { onProgress: this.onProgress };
+    const layer = await this.registry.getBlob(ref, layerDescriptor, { display: key, ...progress });
+    const contents = await readArchive(layer);
+    if (this.cacheDir !== undefined) {
+      // The verified layer is itself a bundle archive; re-compressing 40 MB would double pull time.
+      const entry = layer[0] === 0x1f && layer[1] === 0x8b ? layer : gzipSync(layer, { level: 1 });
+      await writeCacheEntry(this.cacheDir, key, entry);
+    }
+    return { ref: key, digest: manifest.digest, archive: layer, contents, source: 'registry' };
+  }
+}

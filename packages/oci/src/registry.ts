@@ -1,0 +1,518 @@
+import { createHash } from 'node:crypto';
+import { pickChallenge, parseChallenges, type AuthChallenge } from './challenge.js';
+import { credentialChain, type Credential, type CredentialStore } from './credentials.js';
+import { OciError } from './error.js';
+import { formatReference, manifestIdentifier, type Reference } from './reference.js';
+import { insecureRegistriesFromEnv, schemePolicy } from './scheme.js';
+import {
+  header,
+  isTransientError,
+  isTransientStatus,
+  readBody,
+  RetryableError,
+  Transport,
+  type HttpMethod,
+  type HttpResponse,
+  type TransportOptions,
+} from './transport.js';
+import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type Descriptor, type ProgressListener } from './types.js';
+
+export interface RegistryClientOptions {
+  readonly credentials?: CredentialStore;
+  readonly transport?: Transport;
+  readonly transportOptions?: TransportOptions;
+  /** Hosts always reached over plain HTTP; defaults to `PACTO_INSECURE_REGISTRIES`. */
+  readonly insecureRegistries?: readonly string[];
+  /** Blobs larger than this are sent with chunked PATCH requests (default 16 MiB). */
+  readonly chunkSize?: number;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface FetchedManifest {
+  readonly bytes: Buffer;
+  readonly mediaType: string;
+  readonly digest: string;
+}
+
+type Scope = 'pull' | 'push';
+
+interface Session {
+  readonly base: string;
+  readonly challenge: AuthChallenge | undefined;
+  readonly tokens: Map<string, Promise<string>>;
+}
+
+const PROGRESS_SLICE = 1 << 20;
+const AUTH_RETRY = Symbol('auth-retry');
+
+function sha256(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+function basic(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+function withDigest(location: string, digest: string): string {
+  const url = new URL(location);
+  url.searchParams.append('digest', digest);
+  return url.toString();
+}
+
+async function errorDetail(method: string, url: string, response: HttpResponse): Promise<string> {
+  let body = '';
+  if (method !== 'HEAD') body = (await readBody(response).catch(() => Buffer.alloc(0))).toString('utf8');
+  else await response.body.dump().catch(() => undefined);
+  try {
+    const parsed = JSON.parse(body) as { errors?: { code?: string; message?: string }[] };
+    const parts = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
+    if (parts.length > 0) return `${method} ${url}: ${parts.join('; ')}`;
+  } catch {
+    // not a registry error body
+  }
+  return `${method} ${url}: unexpected status code ${response.statusCode}`;
+}
+
+function networkDetail(method: string, url: string, error: unknown): string {
+  const err = error as { message?: string; code?: string; cause?: { message?: string; code?: string } };
+  const code = err.code ?? err.cause?.code;
+  const message = err.cause?.message && err.message === 'fetch failed' ? err.cause.message : (err.message ?? String(error));
+  return `${method} ${url}: ${message}${code && !message.includes(code) ? ` (${code})` : ''}`;
+}
+
+/**
+ * Distribution API client over undici (oci.md §7–§10): ping + challenge, Basic and Bearer auth, manifests,
+ * blobs (verified), uploads (monolithic or chunked), tag listing. `display` strings are the references named
+ * in errors.
+ */
+export class RegistryClient {
+  private readonly transport: Transport;
+  private readonly ownsTransport: boolean;
+  private readonly credentials: CredentialStore;
+  private readonly insecure: readonly string[];
+  private readonly chunkSize: number;
+  private readonly sessions = new Map<string, Promise<Session>>();
+  private readonly tagLists = new Map<string, Promise<string[]>>();
+
+  constructor(options: RegistryClientOptions = {}) {
+    const env = options.env ?? process.env;
+    this.ownsTransport = options.transport === undefined;
+    this.transport = options.transport ?? new Transport({ env, ...options.transportOptions });
+    this.credentials = options.credentials ?? credentialChain({ env });
+    this.insecure = options.insecureRegistries ?? insecureRegistriesFromEnv(env);
+    this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsTransport) await this.transport.close();
+  }
+
+  // ---- errors -------------------------------------------------------------------------------------------
+
+  private async statusError(ref: Reference, display: string, method: string, url: string, response: HttpResponse): Promise<OciError> {
+    const detail = await errorDetail(method, url, response);
+    const status = response.statusCode;
+    if (status === 401 || status === 403) {
+      return new OciError(
+        'AUTH_FAILED',
+        `authentication failed for ${display}: ${detail} \u2014 run \`pacto login ${ref.registry}\` or check PACTO_REGISTRY_TOKEN`,
+        { status },
+      );
+    }
+    if (status === 404) return new OciError('NOT_FOUND', `artifact not found: ${display}`, { status });
+    return new OciError('UNREACHABLE', `registry unreachable for ${display}: ${detail}`, { status });
+  }
+
+  private networkError(display: string, method: string, url: string, error: unknown): OciError {
+    if (error instanceof OciError) return error;
+    return new OciError('UNREACHABLE', `registry unreachable for ${display}: ${networkDetail(method, url, error)}`, { cause: error });
+  }
+
+  // ---- session and auth ---------------------------------------------------------------------------------
+
+  private session(ref: Reference, display: string): Promise<Session> {
+    let pending = this.sessions.get(ref.registry);
+    if (!pending) {
+      pending = this.ping(ref, display);
+      pending.catch(() => this.sessions.delete(ref.registry));
+      this.sessions.set(ref.registry, pending);
+    }
+    return pending;
+  }
+
+  /** `GET /v2/` over HTTPS (or HTTP per §10.1); the scheme that answers is kept for the process. */
+  private async ping(ref: Reference, display: string): Promise<Session> {
+    const policy = schemePolicy(ref.registry, this.insecure);
+    const open = async (scheme: 'https' | 'http', retry: boolean): Promise<{ base: string; response: HttpResponse }> => {
+      const base = `${scheme}://${ref.registry}`;
+      const request = { method: 'GET' as const, url: `${base}/v2/` };
+      const response = retry ? await this.transport.exchange(request, async (r) => r) : await this.transport.send(request);
+      return { base, response };
+    };
+    let opened: { base: string; response: HttpResponse };
+    const url = `${policy === 'http' ? 'http' : 'https'}://${ref.registry}/v2/`;
+    try {
+      if (policy === 'https-then-http') {
+        try {
+          opened = await open('https', false);
+        } catch {
+          opened = await open('http', true);
+        }
+      } else {
+        opened = await open(policy, true);
+      }
+    } catch (error) {
+      throw this.networkError(display, 'GET', url, error);
+    }
+    const { base, response } = opened;
+    if (response.statusCode === 200) {
+      await response.body.dump();
+      return { base, challenge: undefined, tokens: new Map() };
+    }
+    if (response.statusCode === 401) {
+      await response.body.dump();
+      const challenge = pickChallenge(parseChallenges(response.headers['www-authenticate']));
+      return { base, challenge, tokens: new Map() };
+    }
+    throw await this.statusError(ref, display, 'GET', `${base}/v2/`, response);
+  }
+
+  private async authorization(session: Session, ref: Reference, display: string, scope: Scope, refresh: boolean): Promise<string | undefined> {
+    const challenge = session.challenge;
+    if (!challenge) return undefined;
+    const credential = await this.credentials.get(ref.registry);
+    if (challenge.scheme === 'basic') {
+      if (credential?.registryToken) return `Bearer ${credential.registryToken}`;
+      if (credential?.username !== undefined && credential.password !== undefined) return basic(credential.username, credential.password);
+      return undefined;
+    }
+    if (credential?.registryToken) return `Bearer ${credential.registryToken}`;
+    const scopes = [`repository:${ref.repository}:${scope === 'push' ? 'push,pull' : 'pull'}`];
+    const extra = challenge.params.scope;
+    if (extra && !scopes.includes(extra)) scopes.push(extra);
+    const key = scopes.join(' ');
+    let token = session.tokens.get(key);
+    if (!token || refresh) {
+      token = this.fetchToken(challenge, scopes, credential, ref, display);
+      token.catch(() => session.tokens.delete(key));
+      session.tokens.set(key, token);
+    }
+    return `Bearer ${await token}`;
+  }
+
+  private async fetchToken(
+    challenge: AuthChallenge,
+    scopes: readonly string[],
+    credential: Credential | undefined,
+    ref: Reference,
+    display: string,
+  ): Promise<string> {
+    const realm = challenge.params.realm;
+    if (!realm) throw new OciError('AUTH_FAILED', `authentication failed for ${display}: bearer challenge without realm`);
+    const service = challenge.params.service ?? '';
+    const parseToken = async (method: string, url: string, response: HttpResponse): Promise<string | undefined> => {
+      if (response.statusCode === 404 && method === 'POST') {
+        await response.body.dump();
+        return undefined;
+      }
+      if (response.statusCode !== 200) throw await this.statusError(ref, display, method, url, response);
+      const body = JSON.parse((await readBody(response)).toString('utf8')) as { token?: string; access_token?: string };
+      const token = body.token || body.access_token;
+      if (!token) throw new OciError('AUTH_FAILED', `authentication failed for ${display}: ${method} ${url}: no token in response`);
+      return token;
+    };
+    try {
+      if (credential?.identityToken) {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.identityToken, service, client_id: 'pacto' });
+        form.set('scope', scopes.join(' '));
+        const token = await this.transport.exchange(
+          { method: 'POST', url: realm, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() },
+          (response) => parseToken('POST', realm, response),
+        );
+        if (token) return token;
+      }
+      const url = new URL(realm);
+      if (service) url.searchParams.set('service', service);
+      for (const scope of scopes) url.searchParams.append('scope', scope);
+      const headers: Record<string, string> = {};
+      if (credential?.username !== undefined && credential.password !== undefined) {
+        headers.authorization = basic(credential.username, credential.password);
+      }
+      const token = await this.transport.exchange({ method: 'GET', url: url.toString(), headers }, (response) =>
+        parseToken('GET', url.toString(), response),
+      );
+      return token as string;
+    } catch (error) {
+      throw this.networkError(display, 'GET', realm, error);
+    }
+  }
+
+  /**
+   * One authenticated exchange. With `retry`, transient failures are retried by the transport; a 401 under a
+   * Bearer challenge refreshes the token once.
+   */
+  private async call<T>(
+    ref: Reference,
+    display: string,
+    scope: Scope,
+    req: { method: HttpMethod; path: string; headers?: Record<string, string>; body?: Uint8Array | (() => AsyncIterable<Uint8Array>) },
+    handle: (response: HttpResponse, url: string) => Promise<T>,
+    retry = true,
+  ): Promise<T> {
+    const session = await this.session(ref, display);
+    const url = new URL(req.path, session.base).toString();
+    for (let refreshed = false; ; refreshed = true) {
+      const authorization = await this.authorization(session, ref, display, scope, refreshed);
+      const request = {
+        method: req.method,
+        url,
+        headers: { ...req.headers, ...(authorization ? { authorization } : {}) },
+        ...(req.body === undefined ? {} : { body: req.body }),
+      };
+      const onResponse = async (response: HttpResponse): Promise<T | typeof AUTH_RETRY> => {
+        if (response.statusCode === 401 && !refreshed && session.challenge?.scheme === 'bearer') {
+          await response.body.dump();
+          return AUTH_RETRY;
+        }
+        return handle(response, url);
+      };
+      let result: T | typeof AUTH_RETRY;
+      try {
+        result = retry ? await this.transport.exchange(request, onResponse) : await onResponse(await this.transport.send(request));
+      } catch (error) {
+        if (error instanceof OciError || error instanceof RetryableError) throw error;
+        // Without retry here, the caller retries a larger unit (a whole upload) and needs the raw fault.
+        if (!retry && isTransientError(error)) throw error;
+        throw this.networkError(display, req.method, url, error);
+      }
+      if (result !== AUTH_RETRY) return result;
+    }
+  }
+
+  // ---- manifests ------------------------------------------------------------------------------------------
+
+  /** HEAD on the manifest: true when it exists, false on 404, OciError otherwise (oci.md §7.1). */
+  async manifestExists(ref: Reference, display = formatReference(ref)): Promise<boolean> {
+    const path = `/v2/${ref.repository}/manifests/${manifestIdentifier(ref)}`;
+    return this.call(ref, display, 'pull', { method: 'HEAD', path, headers: { accept: MANIFEST_ACCEPT_HEAD.join(', ') } }, async (response, url) => {
+      await response.body.dump();
+      if (response.statusCode === 200) return true;
+      if (response.statusCode === 404) return false;
+      throw await this.statusError(ref, display, 'HEAD', url, response);
+    });
+  }
+
+  /** GET the manifest; for a digest reference the bytes are verified against it. */
+  async getManifest(ref: Reference, display = formatReference(ref)): Promise<FetchedManifest> {
+    const path = `/v2/${ref.repository}/manifests/${manifestIdentifier(ref)}`;
+    return this.call(ref, display, 'pull', { method: 'GET', path, headers: { accept: MANIFEST_ACCEPT_GET.join(', ') } }, async (response, url) => {
+      if (response.statusCode !== 200) throw await this.statusError(ref, display, 'GET', url, response);
+      const bytes = await readBody(response);
+      const digest = sha256(bytes);
+      if (ref.digest && ref.digest !== digest) {
+        throw new OciError('DIGEST_MISMATCH', `manifest digest mismatch for ${display}: got ${digest}`);
+      }
+      const mediaType = (header(response, 'content-type') ?? '').split(';')[0]?.trim() ?? '';
+      return { bytes, mediaType, digest };
+    });
+  }
+
+  /** PUT the manifest under `ref`'s tag (or digest); returns the digest, checked against the registry's. */
+  async putManifest(ref: Reference, bytes: Uint8Array, mediaType: string, display = formatReference(ref)): Promise<string> {
+    const path = `/v2/${ref.repository}/manifests/${manifestIdentifier(ref)}`;
+    const expected = sha256(bytes);
+    return this.call(ref, display, 'push', { method: 'PUT', path, headers: { 'content-type': mediaType }, body: bytes }, async (response, url) => {
+      if (response.statusCode !== 201 && response.statusCode !== 200) throw await this.statusError(ref, display, 'PUT', url, response);
+      await response.body.dump();
+      const returned = header(response, 'docker-content-digest');
+      if (returned && returned !== expected) {
+        throw new OciError('DIGEST_MISMATCH', `registry returned digest ${returned}, expected ${expected}`);
+      }
+      return expected;
+    });
+  }
+
+  // ---- blobs ----------------------------------------------------------------------------------------------
+
+  async blobExists(ref: Reference, digest: string, display = formatReference(ref)): Promise<boolean> {
+    const path = `/v2/${ref.repository}/blobs/${digest}`;
+    return this.call(ref, display, 'push', { method: 'HEAD', path }, async (response, url) => {
+      await response.body.dump();
+      if (response.statusCode === 200) return true;
+      if (response.statusCode === 404) return false;
+      throw await this.statusError(ref, display, 'HEAD', url, response);
+    });
+  }
+
+  /** Downloads a blob (following redirects, without forwarding credentials to other hosts) and verifies it. */
+  async getBlob(ref: Reference, descriptor: Descriptor, options: { display?: string; onProgress?: ProgressListener } = {}): Promise<Buffer> {
+    const display = options.display ?? formatReference(ref);
+    const read = async (response: HttpResponse): Promise<Buffer> => {
+      const hash = createHash('sha256');
+      const chunks: Buffer[] = [];
+      let transferred = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        hash.update(chunk);
+        chunks.push(chunk);
+        transferred += chunk.length;
+        options.onProgress?.({ direction: 'download', digest: descriptor.digest, transferred, total: descriptor.size });
+      }
+      const digest = `sha256:${hash.digest('hex')}`;
+      if (digest !== descriptor.digest || transferred !== descriptor.size) {
+        throw new OciError(
+          'DIGEST_MISMATCH',
+          `failed to extract bundle: failed to read layer: blob ${descriptor.digest} (${descriptor.size} bytes) does not match the downloaded content (${digest}, ${transferred} bytes)`,
+        );
+      }
+      return Buffer.concat(chunks, transferred);
+    };
+    const first = await this.call(ref, display, 'pull', { method: 'GET', path: `/v2/${ref.repository}/blobs/${descriptor.digest}` }, async (response, url) => {
+      if (response.statusCode >= 300 && response.statusCode < 400 && header(response, 'location')) {
+        await response.body.dump();
+        return { redirect: new URL(header(response, 'location') ?? '', url).toString(), from: url };
+      }
+      if (response.statusCode !== 200) throw await this.statusError(ref, display, 'GET', url, response);
+      return { bytes: await read(response) };
+    });
+    if (first.bytes) return first.bytes;
+    let target = first.redirect as string;
+    for (let hop = 0; hop < 5; hop++) {
+      const url = target;
+      try {
+        const next = await this.transport.exchange({ method: 'GET', url }, async (response) => {
+          if (response.statusCode >= 300 && response.statusCode < 400 && header(response, 'location')) {
+            await response.body.dump();
+            return { redirect: new URL(header(response, 'location') ?? '', url).toString() };
+          }
+          if (response.statusCode !== 200) throw await this.statusError(ref, display, 'GET', url, response);
+          return { bytes: await read(response) };
+        });
+        if (next.bytes) return next.bytes;
+        target = next.redirect as string;
+      } catch (error) {
+        throw this.networkError(display, 'GET', url, error);
+      }
+    }
+    throw new OciError('UNREACHABLE', `registry unreachable for ${display}: too many redirects`);
+  }
+
+  /** Uploads a blob unless the registry has it; restarts the whole upload on transient failures. */
+  async uploadBlob(ref: Reference, blob: Blob, options: { display?: string; onProgress?: ProgressListener } = {}): Promise<'uploaded' | 'exists'> {
+    const display = options.display ?? formatReference(ref);
+    if (await this.blobExists(ref, blob.digest, display)) {
+      options.onProgress?.({ direction: 'upload', digest: blob.digest, transferred: blob.size, total: blob.size });
+      return 'exists';
+    }
+    const attempt = async (): Promise<void> => {
+      let location = await this.startUpload(ref, display);
+      const progress = (base: number, bytes: Uint8Array) => async function* slices(): AsyncIterable<Uint8Array> {
+        for (let offset = 0; offset < bytes.length; offset += PROGRESS_SLICE) {
+          const slice = bytes.subarray(offset, offset + PROGRESS_SLICE);
+          yield slice;
+          options.onProgress?.({ direction: 'upload', digest: blob.digest, transferred: base + offset + slice.length, total: blob.size });
+        }
+      };
+      const expectStatus = async (response: HttpResponse, url: string, method: string, ok: number[]): Promise<void> => {
+        if (ok.includes(response.statusCode)) {
+          await response.body.dump();
+          return;
+        }
+        if (isTransientStatus(response.statusCode)) {
+          await response.body.dump();
+          throw new RetryableError(`${method} ${url}: ${response.statusCode}`);
+        }
+        throw await this.statusError(ref, display, method, url, response);
+      };
+      if (blob.size <= this.chunkSize) {
+        const url = withDigest(location, blob.digest);
+        await this.call(
+          ref,
+          display,
+          'push',
+          { method: 'PUT', path: url, headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) }, body: progress(0, blob.bytes) },
+          (response) => expectStatus(response, url, 'PUT', [201]),
+          false,
+        );
+        return;
+      }
+      for (let start = 0; start < blob.size; start += this.chunkSize) {
+        const chunk = blob.bytes.subarray(start, start + this.chunkSize);
+        const url = location;
+        location = await this.call(
+          ref,
+          display,
+          'push',
+          {
+            method: 'PATCH',
+            path: url,
+            headers: {
+              'content-type': 'application/octet-stream',
+              'content-length': String(chunk.length),
+              'content-range': `${start}-${start + chunk.length - 1}`,
+            },
+            body: progress(start, chunk),
+          },
+          async (response) => {
+            const next = header(response, 'location');
+            await expectStatus(response, url, 'PATCH', [202]);
+            return next ? new URL(next, url).toString() : url;
+          },
+          false,
+        );
+      }
+      const url = withDigest(location, blob.digest);
+      await this.call(ref, display, 'push', { method: 'PUT', path: url, headers: { 'content-length': '0' } }, (response) =>
+        expectStatus(response, url, 'PUT', [201]),
+        false,
+      );
+    };
+    try {
+      await this.transport.retrying(attempt);
+    } catch (error) {
+      throw this.networkError(display, 'upload', `blob ${blob.digest}`, error);
+    }
+    return 'uploaded';
+  }
+
+  private async startUpload(ref: Reference, display: string): Promise<string> {
+    return this.call(ref, display, 'push', { method: 'POST', path: `/v2/${ref.repository}/blobs/uploads/` }, async (response, url) => {
+      if (response.statusCode !== 202) throw await this.statusError(ref, display, 'POST', url, response);
+      await response.body.dump();
+      const location = header(response, 'location');
+      if (!location) throw new OciError('UNREACHABLE', `registry unreachable for ${display}: POST ${url}: no upload location`);
+      return new URL(location, url).toString();
+    });
+  }
+
+  // ---- tags -----------------------------------------------------------------------------------------------
+
+  /** All tags of the repository, following `Link` pagination; cached per repository for the process. */
+  listTags(ref: Reference): Promise<string[]> {
+    const key = `${ref.registry}/${ref.repository}`;
+    let pending = this.tagLists.get(key);
+    if (!pending) {
+      pending = this.fetchTags(ref);
+      pending.catch(() => this.tagLists.delete(key));
+      this.tagLists.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async fetchTags(ref: Reference): Promise<string[]> {
+    const display = ref.name;
+    const tags: string[] = [];
+    let path: string | undefined = `/v2/${ref.repository}/tags/list?n=1000`;
+    for (let page = 0; path && page < 1000; page++) {
+      const current: string = path;
+      path = await this.call(ref, display, 'pull', { method: 'GET', path: current }, async (response, url) => {
+        if (response.statusCode !== 200) throw await this.statusError(ref, display, 'GET', url, response);
+        const body = JSON.parse((await readBody(response)).toString('utf8')) as { tags?: string[] | null };
+        tags.push(...(body.tags ?? []));
+        const link = header(response, 'link');
+        const next = link?.match(/<([^>]+)>\s*;\s*rel="?next"?/i)?.[1];
+        return next ? new URL(next, url).toString() : undefined;
+      });
+    }
+    return tags;
+  }
+}

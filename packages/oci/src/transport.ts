@@ -1,0 +1,157 @@
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+
+export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+/** A replayable request: a body given as a factory is re-created for each attempt. */
+export interface HttpRequest {
+  readonly method: HttpMethod;
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: Uint8Array | string | (() => AsyncIterable<Uint8Array>);
+}
+
+export type HttpResponse = Dispatcher.ResponseData;
+
+export interface TransportOptions {
+  /** Waits between attempts; its length + 1 is the number of attempts (oci.md §10.3: about 1 s then 3 s). */
+  readonly retryDelaysMs?: readonly number[];
+  readonly userAgent?: string;
+  /** Custom undici dispatcher; by default an Agent (or EnvHttpProxyAgent when proxy variables are set). */
+  readonly dispatcher?: Dispatcher;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+const TRANSIENT_STATUSES = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
+const TRANSIENT_ERROR_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'ERR_STREAM_PREMATURE_CLOSE',
+  'Z_BUF_ERROR',
+]);
+
+export function isTransientStatus(status: number): boolean {
+  return TRANSIENT_STATUSES.has(status);
+}
+
+/** Connection resets, broken pipes, premature ends and timeouts; a refused connection is not transient. */
+export function isTransientError(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && TRANSIENT_ERROR_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Thrown by `exchange` handlers to ask for another attempt (e.g. a body that ended early). */
+export class RetryableError extends Error {
+  override readonly name = 'RetryableError';
+}
+
+function jitter(ms: number): number {
+  return Math.round(ms * (0.9 + Math.random() * 0.2));
+}
+
+function defaultDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
+  const connect = { timeout: 30_000 };
+  const proxied = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+  return proxied ? new EnvHttpProxyAgent({ connect }) : new Agent({ connect, keepAliveTimeout: 10_000 });
+}
+
+/** HTTP with undici's streaming `request` API and the retry policy of oci.md §10.3. */
+export class Transport {
+  readonly userAgent: string;
+  private readonly delays: readonly number[];
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+
+  constructor(options: TransportOptions = {}) {
+    this.userAgent = options.userAgent ?? 'pacto/dev';
+    this.delays = options.retryDelaysMs ?? [1000, 3000];
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher = options.dispatcher ?? defaultDispatcher(options.env ?? process.env);
+  }
+
+  /** One attempt, no retry; the caller must consume or dump the body. */
+  async send(req: HttpRequest): Promise<HttpResponse> {
+    const body = typeof req.body === 'function' ? req.body() : req.body;
+    return request(req.url, {
+      method: req.method,
+      headers: { 'user-agent': this.userAgent, ...req.headers },
+      body: body as Dispatcher.DispatchOptions['body'],
+      dispatcher: this.dispatcher,
+    });
+  }
+
+  /**
+   * Sends `req` and hands the response to `handle`, retrying the whole exchange (including reading the body)
+   * on transient statuses and network faults. After the last attempt a transient status is handed over as is.
+   */
+  async exchange<T>(req: HttpRequest, handle: (response: HttpResponse) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = attempt < this.delays.length;
+      try {
+        const response = await this.send(req);
+        if (canRetry && isTransientStatus(response.statusCode)) {
+          await response.body.dump().catch(() => undefined);
+          await this.pause(attempt);
+          continue;
+        }
+        return await handle(response);
+      } catch (error) {
+        if (canRetry && (error instanceof RetryableError || isTransientError(error))) {
+          await this.pause(attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** Runs `operation` with the same retry policy (used to restart whole blob uploads). */
+  async retrying<T>(operation: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await operation();
+      } catch (error) {
+        if (attempt < this.delays.length && (error instanceof RetryableError || isTransientError(error))) {
+          await this.pause(attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  private pause(attempt: number): Promise<void> {
+    const ms = jitter(this.delays[attempt] ?? 0);
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+}
+
+/** Reads a whole body into one buffer. */
+export async function readBody(response: HttpResponse): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of response.body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** First value of a response header. */
+export function header(response: HttpResponse, name: string): string | undefined {
+  const value = response.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,61 @@
+/** Media types of the Pacto artifact (oci.md §4). */
+export const MEDIA_TYPE_OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
+export const MEDIA_TYPE_DOCKER_MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+export const MEDIA_TYPE_OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
+export const MEDIA_TYPE_DOCKER_MANIFEST_LIST = 'application/vnd.docker.distribution.manifest.list.v2+json';
+export const MEDIA_TYPE_CONFIG = 'application/vnd.docker.container.image.v1+json';
+export const MEDIA_TYPE_BUNDLE_LAYER = 'application/vnd.pacto.bundle.layer.v1.tar+gzip';
+
+/** `Accept` values for a manifest HEAD (push existence check). */
+export const MANIFEST_ACCEPT_HEAD = [MEDIA_TYPE_OCI_MANIFEST, MEDIA_TYPE_DOCKER_MANIFEST];
+/** `Accept` values for a manifest GET (oci.md §9.1). */
+export const MANIFEST_ACCEPT_GET = [
+  MEDIA_TYPE_OCI_MANIFEST,
+  MEDIA_TYPE_DOCKER_MANIFEST,
+  MEDIA_TYPE_OCI_INDEX,
+  MEDIA_TYPE_DOCKER_MANIFEST_LIST,
+];
+
+export interface Descriptor {
+  readonly mediaType: string;
+  readonly size: number;
+  readonly digest: string;
+}
+
+export interface ImageManifest {
+  readonly schemaVersion: number;
+  readonly mediaType?: string;
+  readonly config: Descriptor;
+  readonly layers: readonly Descriptor[];
+}
+
+/** The `io.pacto.*` labels of the config blob (oci.md §4.2). */
+export interface ArtifactLabels {
+  readonly name: string;
+  readonly version: string;
+  readonly pactoVersion: string;
+}
+
+/** A blob ready to upload. */
+export interface Blob extends Descriptor {
+  readonly bytes: Uint8Array;
+}
+
+/** The three pieces of a Pacto artifact, byte-exact. */
+export interface Artifact {
+  readonly manifest: Uint8Array;
+  /** `sha256:<hex>` of the manifest bytes: the digest `push` prints. */
+  readonly digest: string;
+  readonly config: Blob;
+  readonly layer: Blob;
+}
+
+/** Progress of one blob transfer, for progress bars. */
+export interface TransferProgress {
+  readonly direction: 'upload' | 'download';
+  readonly digest: string;
+  readonly transferred: number;
+  readonly total: number;
+}
+
+export type ProgressListener = (progress: TransferProgress) => void;
