@@ -1,0 +1,83 @@
+import { open } from 'node:fs/promises';
+import type { BundleFS } from '@pacto/schema';
+import { BundleError } from './bundle-error.js';
+import { contractBundleFromContents, type BundleContents, type BundleEntry } from './bundle-contents.js';
+import { BUNDLE_LIMITS, maxArchiveBytes, type BundleLimits } from './limits.js';
+import { loadBundleDir, type ExcludedPath, type LoadedBundle } from './load-bundle-dir.js';
+import { osErrorText } from './os-error-text.js';
+import { readBundleArchive } from './read-bundle-archive.js';
+
+/** A contract read from a local directory or from a `.tar.gz` bundle file. */
+export interface LocalContractSource {
+  readonly kind: 'directory' | 'archive';
+  /** The path after defaults and `file://` removal (`.` when the argument was empty). */
+  readonly path: string;
+  readonly fileName: string;
+  readonly text: string;
+  readonly files: BundleFS;
+  readonly contents: BundleContents;
+  readonly entries: readonly BundleEntry[];
+  /** What `.pactoignore` removed (always empty for archives, which are read as they are). */
+  readonly excluded: readonly ExcludedPath[];
+}
+
+export interface LoadContractSourceOptions {
+  readonly limits?: BundleLimits;
+}
+
+/**
+ * Read the contract named by a command-line argument (cli.md §3.1): empty means `.`, a `file://` prefix is
+ * dropped, a regular file ending in `.tar.gz` is read as a bundle archive with the hardened rules of oci.md §3.2,
+ * anything else must be a contract directory. `oci://` references are the caller's business (here they are
+ * paths, which is what `pack` wants). Throws `BundleError`.
+ */
+export async function loadContractSource(arg: string | undefined, options: LoadContractSourceOptions = {}): Promise<LocalContractSource> {
+  let path = arg === undefined || arg === '' ? '.' : arg;
+  if (path.startsWith('file://')) path = path.slice('file://'.length) || '.';
+  if (path.endsWith('.tar.gz')) {
+    const bytes = await readArchiveFile(path, options.limits ?? BUNDLE_LIMITS);
+    if (bytes) return fromArchive(path, bytes, options);
+  }
+  const bundle: LoadedBundle = await loadBundleDir(path, options);
+  return { kind: 'directory', path, ...pick(bundle) };
+}
+
+function pick(bundle: LoadedBundle) {
+  const { fileName, text, files, contents, entries, excluded } = bundle;
+  return { fileName, text, files, contents, entries, excluded };
+}
+
+async function fromArchive(path: string, bytes: Uint8Array, options: LoadContractSourceOptions): Promise<LocalContractSource> {
+  try {
+    const archive = await readBundleArchive(bytes, options);
+    const bundle = contractBundleFromContents(archive, `${path}/pacto.yaml`);
+    return { kind: 'archive', path, ...bundle, contents: archive, entries: archive.entries, excluded: [] };
+  } catch (error) {
+    if (!(error instanceof BundleError)) throw error;
+    throw new BundleError(error.code, `failed to read bundle ${path}: ${error.message}`, { cause: error });
+  }
+}
+
+/** The archive's bytes, or undefined when `path` is not a regular file (then the directory rules report it). */
+async function readArchiveFile(path: string, limits: BundleLimits): Promise<Uint8Array | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return undefined;
+    const maxBytes = maxArchiveBytes(limits);
+    if (info.size > maxBytes) {
+      throw new BundleError('BUNDLE_TOO_LARGE', `failed to read bundle ${path}: archive exceeds ${maxBytes} bytes`);
+    }
+    return new Uint8Array(await handle.readFile());
+  } catch (error) {
+    if (error instanceof BundleError) throw error;
+    throw new BundleError('READ_FAILED', `failed to read ${path}: ${osErrorText('read', path, error)}`, { cause: error });
+  } finally {
+    await handle.close();
+  }
+}

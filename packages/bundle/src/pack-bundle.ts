@@ -1,0 +1,60 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import { pack as tarPack } from 'tar-stream';
+import { listBundleEntries, type BundleContents } from './bundle-contents.js';
+
+const gzipAsync = promisify(gzip);
+
+/** Byte 9 of a gzip header names the OS; zlib fills in the host's, so we pin it to 255 (unknown), as Go does. */
+const GZIP_OS_OFFSET = 9;
+const GZIP_OS_UNKNOWN = 0xff;
+
+export interface PackBundleOptions {
+  /** zlib level 0-9 (default 9). The uncompressed tar never depends on it. */
+  readonly level?: number;
+}
+
+/**
+ * The uncompressed tar of a bundle (oci.md §3.1): entries depth-first in byte-wise name order, directories
+ * as `5` entries without trailing slash, files `0644`, directories `0755`, uid/gid 0, empty owner names, mtime 0.
+ * A pure function of the tree: equal contents give equal bytes.
+ */
+export async function packBundleTar(contents: BundleContents): Promise<Uint8Array> {
+  const pack = tarPack();
+  const chunks: Buffer[] = [];
+  const collected = (async () => {
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+  })();
+  const epoch = new Date(0);
+  for (const entry of listBundleEntries(contents)) {
+    const common = { name: entry.path, uid: 0, gid: 0, uname: '', gname: '', mtime: epoch };
+    if (entry.kind === 'directory') {
+      await addEntry(pack, { ...common, type: 'directory', mode: 0o755, size: 0 });
+    } else {
+      const data = contents.files.get(entry.path) ?? new Uint8Array();
+      await addEntry(pack, { ...common, type: 'file', mode: 0o644, size: data.byteLength }, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    }
+  }
+  pack.finalize();
+  await collected;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The bundle archive (gzip of `packBundleTar`), with a fixed gzip header: same contents, same bytes, same digest. */
+export async function packBundle(contents: BundleContents, options: PackBundleOptions = {}): Promise<Uint8Array> {
+  const tar = await packBundleTar(contents);
+  const compressed = await gzipAsync(tar, { level: options.level ?? 9 });
+  compressed[GZIP_OS_OFFSET] = GZIP_OS_UNKNOWN;
+  return new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);
+}
+
+type TarPack = ReturnType<typeof tarPack>;
+type TarHeaders = Parameters<TarPack['entry']>[0];
+
+function addEntry(pack: TarPack, header: TarHeaders, data?: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (error?: Error | null) => (error ? reject(error) : resolve());
+    if (data) pack.entry(header, data, done);
+    else pack.entry(header, done);
+  });
+}
