@@ -1,0 +1,63 @@
+import type { Contract, Interface } from '@pacto/schema';
+import type { Change } from '../change.js';
+import { makeChange } from '../change-list.js';
+import { readBundleText } from '../bundle-files.js';
+import { indexBy, walkKeyed } from '../keyed.js';
+import { diffOpenApi } from '../openapi/diff-openapi.js';
+import { parseDocument } from '../openapi/parse-document.js';
+import type { DiffSide } from './diff-side.js';
+import { lastIndexOfKey, str } from './diff-side.js';
+
+const nameOf = (i: Interface) => str(i.name);
+
+/** Interfaces keyed by name, each followed by its OpenAPI content changes (diff.md §3.4, §4). */
+export function diffInterfaces(oldSide: DiffSide, newSide: DiffSide): Change[] {
+  const out: Change[] = [];
+  const newList = newSide.contract.interfaces;
+  const at = (name: string, field?: string) => {
+    const index = lastIndexOfKey(newList, nameOf, name);
+    const path: (string | number)[] = index < 0 ? ['interfaces'] : field ? ['interfaces', index, field] : ['interfaces', index];
+    return { side: 'new' as const, path };
+  };
+  walkKeyed(indexBy(oldSide.contract.interfaces, nameOf), indexBy(newList, nameOf), {
+    removed: (name) => out.push(makeChange('interfaces', 'removed', { oldValue: name, location: at(name) })),
+    added: (name) => out.push(makeChange('interfaces', 'added', { newValue: name, location: at(name) })),
+    both: (name, o, n) => {
+      if (str(o.type) !== str(n.type)) {
+        out.push(makeChange('interfaces.type', 'modified', { oldValue: `${name}: ${str(o.type)}`, newValue: `${name}: ${str(n.type)}`, location: at(name, 'type') }));
+      }
+      if (o.port !== n.port) {
+        const type = o.port === undefined ? 'added' : n.port === undefined ? 'removed' : 'modified';
+        out.push(makeChange('interfaces.port', type, { oldValue: o.port ?? 0, newValue: n.port ?? 0, location: at(name, 'port') }));
+      }
+      if (str(o.visibility) !== str(n.visibility)) {
+        out.push(makeChange('interfaces.visibility', 'modified', { oldValue: `${name}: ${str(o.visibility)}`, newValue: `${name}: ${str(n.visibility)}`, location: at(name, 'visibility') }));
+      }
+      const oldContract = str(o.contract);
+      const newContract = str(n.contract);
+      if (oldContract !== newContract) {
+        const bothSet = oldContract !== '' && newContract !== '';
+        out.push(
+          makeChange('interfaces.contract', 'modified', {
+            oldValue: bothSet ? `${name}: ${oldContract}` : oldContract,
+            newValue: bothSet ? `${name}: ${newContract}` : newContract,
+            location: at(name, 'contract'),
+          }),
+        );
+      }
+      if (oldContract !== '' && newContract !== '') {
+        out.push(...diffInterfaceFiles(oldSide, oldContract, newSide, newContract, at(name, 'contract').path));
+      }
+    },
+  });
+  return out;
+}
+
+function diffInterfaceFiles(oldSide: DiffSide, oldPath: string, newSide: DiffSide, newPath: string, contractField: readonly (string | number)[]): Change[] {
+  const oldText = readBundleText(oldSide.files, oldPath);
+  const newText = readBundleText(newSide.files, newPath);
+  if (oldText === undefined || newText === undefined) return [];
+  const oldDocument = parseDocument(oldText);
+  const newDocument = parseDocument(newText);
+  return diffOpenApi(oldDocument, newDocument).map((change) => ({ ...change, location: { side: 'new', path: contractField } }));
+}

@@ -1,0 +1,63 @@
+import type { Change, Classification } from './change.js';
+import { classifyChanges, maxClassification } from './change.js';
+import type { DiffSide } from './contract/diff-side.js';
+import { diffContracts } from './contract/diff-contracts.js';
+import type { DependencyDiff } from './graph/compare-dependencies.js';
+import { compareDependencies } from './graph/compare-dependencies.js';
+import { diffGraphs } from './graph/diff-graphs.js';
+import type { GraphDiff, GraphResult } from './graph/types.js';
+import type { SbomDiff } from './sbom/diff-sbom.js';
+
+/** Everything `pacto diff` reports (diff.md §8.4). */
+export interface DiffReport {
+  readonly oldPath: string;
+  readonly newPath: string;
+  readonly classification: Classification;
+  readonly changes: readonly Change[];
+  readonly dependencyDiffs: readonly DependencyDiff[];
+  readonly graphDiff: GraphDiff;
+  readonly sbomDiff?: SbomDiff;
+}
+
+export interface DiffReportInput {
+  readonly oldPath: string;
+  readonly newPath: string;
+  readonly old: DiffSide;
+  readonly new: DiffSide;
+  /** Resolved dependency graphs of both sides; without them only the roots are compared. */
+  readonly oldGraph?: GraphResult;
+  readonly newGraph?: GraphResult;
+}
+
+const bareGraph = (side: DiffSide): GraphResult => ({
+  root: { name: String(side.contract.service?.name ?? ''), version: String(side.contract.service?.version ?? ''), bundle: side },
+});
+
+/** Root diff, dependency diffs, graph diff and overall classification (diff.md §7). Pure. */
+export function buildDiffReport(input: DiffReportInput): DiffReport {
+  const root = diffContracts(input.old, input.new);
+  const oldGraph = input.oldGraph ?? bareGraph(input.old);
+  const newGraph = input.newGraph ?? bareGraph(input.new);
+  const dependencyDiffs = compareDependencies(oldGraph, newGraph);
+  let classification = classifyChanges(root.changes);
+  for (const dep of dependencyDiffs) classification = maxClassification(classification, dep.classification);
+  const report = {
+    oldPath: input.oldPath,
+    newPath: input.newPath,
+    classification,
+    changes: root.changes,
+    dependencyDiffs,
+    graphDiff: diffGraphs(oldGraph, newGraph),
+  };
+  return root.sbomDiff ? { ...report, sbomDiff: root.sbomDiff } : report;
+}
+
+/** The "nothing at all changed" condition shared by the text and Markdown layouts (§8.2). */
+export function isEmptyReport(report: DiffReport): boolean {
+  return (
+    report.changes.length === 0 &&
+    report.dependencyDiffs.length === 0 &&
+    !report.graphDiff.changes?.length &&
+    !report.sbomDiff?.changes.length
+  );
+}
