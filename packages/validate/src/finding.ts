@@ -1,0 +1,91 @@
+// The result model of contract.md §10, with the layer and YAML position of each finding added.
+
+export type ParseCode = 'PARSE_ERROR';
+
+export type StructuralCode = 'YAML_PARSE_ERROR' | 'UNSUPPORTED_PACTO_VERSION' | 'SCHEMA_VIOLATION' | 'SCHEMA_ERROR';
+
+export type CrossFieldCode =
+  | 'INVALID_SEMVER'
+  | 'DUPLICATE_INTERFACE_NAME'
+  | 'DUPLICATE_CONFIGURATION_NAME'
+  | 'DUPLICATE_POLICY_NAME'
+  | 'DUPLICATE_DEPENDENCY_NAME'
+  | 'PORT_REQUIRED'
+  | 'PORT_IGNORED'
+  | 'CONTRACT_REQUIRED'
+  | 'HEALTH_INTERFACE_NOT_FOUND'
+  | 'HEALTH_INTERFACE_INVALID'
+  | 'HEALTH_PATH_REQUIRED'
+  | 'HEALTH_PATH_IGNORED'
+  | 'METRICS_INTERFACE_NOT_FOUND'
+  | 'METRICS_INTERFACE_INVALID'
+  | 'METRICS_PATH_REQUIRED'
+  | 'METRICS_PATH_IGNORED'
+  | 'FILE_NOT_FOUND'
+  | 'INVALID_CONTRACT_FILE'
+  | 'INVALID_CONFIG_JSON'
+  | 'INVALID_CONFIG_SCHEMA'
+  | 'INVALID_CONFIG_REF'
+  | 'VALUES_WITHOUT_SCHEMA'
+  | 'CONFIG_VALUES_VALIDATION_FAILED'
+  | 'INVALID_POLICY_JSON'
+  | 'INVALID_POLICY_SCHEMA'
+  | 'INVALID_POLICY_REF'
+  | 'INVALID_OCI_REF'
+  | 'EMPTY_COMPATIBILITY'
+  | 'INVALID_COMPATIBILITY'
+  | 'TAG_NOT_DIGEST'
+  | 'INVALID_IMAGE_REF'
+  | 'INVALID_CHART_REF'
+  | 'INVALID_CHART_VERSION'
+  | 'SCALING_MIN_EXCEEDS_MAX'
+  | 'JOB_SCALING_NOT_ALLOWED'
+  | 'STATELESS_PERSISTENT_CONFLICT'
+  | 'DUPLICATE_READINESS_ID'
+  | 'EMPTY_READINESS_EVIDENCE'
+  | 'EMPTY_READINESS_DESCRIPTION'
+  | 'INVALID_READINESS_EXPIRES';
+
+export type SemanticCode = 'UPGRADE_STRATEGY_STATE_MISMATCH';
+
+export type PolicyCode = 'POLICY_REF_UNRESOLVED' | 'POLICY_REF_CYCLE' | 'POLICY_VIOLATION' | 'POLICY_ENFORCEMENT_ERROR';
+
+export type ReadinessCode = 'READINESS_GATE_UNMET';
+
+/** Every code a validation finding can carry (contract.md Appendix A). */
+export type FindingCode = ParseCode | StructuralCode | CrossFieldCode | SemanticCode | PolicyCode | ReadinessCode;
+
+export type Severity = 'error' | 'warning';
+
+export type FindingLayer = 'parse' | 'structural' | 'cross-field' | 'semantic' | 'policy' | 'readiness';
+
+export interface Finding {
+  /** Dotted L1 path (`interfaces.0`), bracketed L2 path (`interfaces[0].port`), or `""`. */
+  readonly path: string;
+  readonly code: FindingCode;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly layer: FindingLayer;
+  /** 1-based YAML line of the node at `path` (or of its nearest existing ancestor). */
+  readonly line?: number;
+  /** 1-based YAML column of that node. */
+  readonly column?: number;
+}
+
+/** The findings of one layer: errors and warnings in two ordered lists (contract.md §10.1). */
+export interface LayerResult {
+  readonly errors: Finding[];
+  readonly warnings: Finding[];
+}
+
+export function emptyLayerResult(): LayerResult {
+  return { errors: [], warnings: [] };
+}
+
+export function errorFinding(layer: FindingLayer, code: FindingCode, path: string, message: string): Finding {
+  return { path, code, message, severity: 'error', layer };
+}
+
+export function warningFinding(layer: FindingLayer, code: FindingCode, path: string, message: string): Finding {
+  return { path, code, message, severity: 'warning', layer };
+}

@@ -1,0 +1,111 @@
+import { createRequire } from 'node:module';
+import { Ajv, type AnySchema, type AnySchemaObject, type Options, type ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describeSchemaError, leafErrors } from './schema-errors.js';
+
+// Configuration and policy schemas written by users (contract.md §6 rules 13/16/20b, §8): compiled
+// standalone with the draft their `$schema` names, no remote or file loading, formats not asserted.
+// Compilation is cached by the exact schema text.
+
+const require = createRequire(import.meta.url);
+const AjvDraft04 = require('ajv-draft-04') as typeof Ajv;
+const draft06MetaSchema = require('ajv/dist/refs/json-schema-draft-06.json') as AnySchemaObject;
+
+const OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, verbose: true };
+
+/** A compiled user schema: validates data and returns the leaf error texts (empty when valid). */
+export interface UserSchema {
+  validate(data: unknown): readonly string[];
+}
+
+export type UserSchemaResult =
+  | { readonly ok: true; readonly schema: UserSchema }
+  | { readonly ok: false; readonly stage: 'json'; readonly error: string }
+  | { readonly ok: false; readonly stage: 'compile'; readonly error: string };
+
+type Draft = '04' | '06' | '07' | '2019-09' | '2020-12' | 'unknown';
+
+function draftOf(schema: unknown): Draft {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return '2020-12';
+  const uri = (schema as Record<string, unknown>)['$schema'];
+  if (uri === undefined) return '2020-12';
+  if (typeof uri !== 'string') return 'unknown';
+  const normalised = uri.replace(/^https?:\/\//, '').replace(/#$/, '');
+  switch (normalised) {
+    case 'json-schema.org/draft-04/schema':
+      return '04';
+    case 'json-schema.org/draft-06/schema':
+      return '06';
+    case 'json-schema.org/draft-07/schema':
+      return '07';
+    case 'json-schema.org/draft/2019-09/schema':
+      return '2019-09';
+    case 'json-schema.org/draft/2020-12/schema':
+      return '2020-12';
+    default:
+      return 'unknown';
+  }
+}
+
+function newAjv(draft: Draft): Ajv {
+  switch (draft) {
+    case '04':
+      return new AjvDraft04(OPTIONS);
+    case '06': {
+      const ajv = new Ajv(OPTIONS);
+      ajv.addMetaSchema(draft06MetaSchema);
+      return ajv;
+    }
+    case '07':
+      return new Ajv(OPTIONS);
+    case '2019-09':
+      return new Ajv2019(OPTIONS);
+    default:
+      return new Ajv2020(OPTIONS);
+  }
+}
+
+function wrap(validateFunction: ValidateFunction): UserSchema {
+  return {
+    validate(data) {
+      if (validateFunction(data)) return [];
+      return leafErrors(validateFunction.errors ?? []).map(describeSchemaError);
+    },
+  };
+}
+
+/** Compile an already-parsed JSON Schema document. Throws nothing; a bad schema is a result. */
+export function compileSchemaDocument(schema: unknown): UserSchemaResult {
+  const draft = draftOf(schema);
+  if (draft === 'unknown') {
+    const uri = String((schema as Record<string, unknown>)['$schema']);
+    return { ok: false, stage: 'compile', error: `unsupported or unreachable meta-schema ${JSON.stringify(uri)}` };
+  }
+  try {
+    // A fresh instance per schema, so two schemas with the same $id never collide.
+    return { ok: true, schema: wrap(newAjv(draft).compile(schema as AnySchema)) };
+  } catch (error) {
+    return { ok: false, stage: 'compile', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const MAX_CACHED = 512;
+const cache = new Map<string, UserSchemaResult>();
+
+/** Parse `text` as JSON and compile it as a JSON Schema; cached by text. */
+export function compileUserSchema(text: string): UserSchemaResult {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  let document: unknown;
+  let result: UserSchemaResult;
+  try {
+    document = JSON.parse(text);
+    result = compileSchemaDocument(document);
+  } catch (error) {
+    result = { ok: false, stage: 'json', error: error instanceof Error ? error.message : String(error) };
+  }
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(text, result);
+  return result;
+}
