@@ -150,12 +150,13 @@ export class RegistryClient {
       return { base, response };
     };
     let opened: { base: string; response: HttpResponse };
-    const url = `${policy === 'http' ? 'http' : 'https'}://${ref.registry}/v2/`;
+    let url = `${policy === 'http' ? 'http' : 'https'}://${ref.registry}/v2/`;
     try {
       if (policy === 'https-then-http') {
         try {
           opened = await open('https', false);
         } catch {
+          url = `http://${ref.registry}/v2/`;
           opened = await open('http', true);
         }
       } else {
