@@ -4,3 +4,8 @@ export { scaffoldContract } from './scaffold.js';
 export type { Scaffold, ScaffoldFile } from './scaffold.js';
 export * from './grammar/index.js';
 export * from './grammar/index.js';
+export { parseContract } from './parse/parse-contract.js';
+export type { ParseResult, ParseOptions } from './parse/parse-contract.js';
+export { ContractParseError } from './parse/contract-parse-error.js';
+export type { ContractParseErrorCode } from './parse/contract-parse-error.js';
+export type { SourceMap, SourcePosition } from './parse/source-map.js';

@@ -1,0 +1,191 @@
+import type { Contract } from '../model.js';
+import { toGeneric } from './generic.js';
+import type { GenericSink } from './generic.js';
+import { contractShape, ownerInfoShape } from './go-types.js';
+import type { FieldSpec, StructShape } from './go-types.js';
+import { MAX_DEPTH } from './limits.js';
+import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
+import { resolveScalar } from './scalar.js';
+import type { MapNode, YamlNode } from './tree.js';
+
+// Strict typed decoding (contract.md §2.2), mirroring yaml.v3 with
+// KnownFields(true): errors are collected as `line N: ...` texts in document
+// order and reported together; a few failures abort at once (as a custom
+// unmarshaler error does in Go).
+
+export interface DecodeError {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+const OLD_LAYOUT_HINTS: Readonly<Record<string, string>> = {
+  configuration:
+    ' (older layout: write "configurations:", a list of named entries such as "- name: default", instead of "configuration:")',
+  policy: ' (older layout: write "policies:", a list of named entries such as "- name: default", instead of "policy:")',
+};
+
+const BOOL_WORDS = new Map<string, boolean>([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((w) => [w, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((w) => [w, false] as const),
+]);
+
+const MAX_INT64 = 2 ** 63;
+
+class Decoder {
+  readonly errors: DecodeError[] = [];
+  readonly sink: GenericSink = { errors: this.errors as DecodeError[] & { line: number; column: number; message: string }[], nonFinite: false };
+
+  private typeError(node: YamlNode, goType: string): void {
+    let described: string;
+    if (node.kind === 'scalar') {
+      const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : `!!${resolveScalar(node).tag}`;
+      const value = node.text.length > 10 ? `${node.text.slice(0, 7)}...` : node.text;
+      described = `${tag} \`${value}\``;
+    } else described = `!!${node.kind}`;
+    this.errors.push({ line: node.line, column: node.column, message: `line ${node.line}: cannot unmarshal ${described} into ${goType}` });
+  }
+
+  private isNull(node: YamlNode): boolean {
+    return node.kind === 'scalar' && resolveScalar(node).tag === 'null';
+  }
+
+  decodeStruct(node: YamlNode, shape: StructShape, depth: number): Record<string, unknown> | undefined {
+    if (depth > MAX_DEPTH) throw new DecodeAbort(`yaml: exceeded max depth of ${MAX_DEPTH}`, node);
+    if (node.kind !== 'map') {
+      if (!this.isNull(node)) this.typeError(node, shape.goType);
+      return undefined;
+    }
+    const dups = duplicateKeys(node);
+    if (dups.length > 0) {
+      this.errors.push(...dups);
+      return undefined;
+    }
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    this.decodePairs(node, shape, out, seen, depth);
+    if (node.pairs.some((pair) => isMergeKey(pair.key))) {
+      for (const source of mergedSources(node)) this.decodeMerged(source, shape, out, seen, depth + 1);
+    }
+    return out;
+  }
+
+  private decodeMerged(source: MapNode, shape: StructShape, out: Record<string, unknown>, seen: Set<string>, depth: number): void {
+    const dups = duplicateKeys(source);
+    if (dups.length > 0) {
+      this.errors.push(...dups);
+      return;
+    }
+    this.decodePairs(source, shape, out, seen, depth);
+    if (source.pairs.some((pair) => isMergeKey(pair.key))) {
+      for (const inner of mergedSources(source)) this.decodeMerged(inner, shape, out, seen, depth + 1);
+    }
+  }
+
+  private decodePairs(node: MapNode, shape: StructShape, out: Record<string, unknown>, seen: Set<string>, depth: number): void {
+    for (const { key, value } of node.pairs) {
+      if (isMergeKey(key)) continue;
+      if (key.kind !== 'scalar') {
+        this.typeError(key, 'string');
+        continue;
+      }
+      const name = this.isNull(key) ? '' : key.text;
+      if (seen.has(name)) continue;
+      const spec = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
+      if (spec === undefined) {
+        const hint = shape === contractShape ? (OLD_LAYOUT_HINTS[name] ?? '') : '';
+        this.errors.push({ line: key.line, column: key.column, message: `line ${key.line}: field ${name} not found in type ${shape.goType}${hint}` });
+        continue;
+      }
+      seen.add(name);
+      const decoded = this.decodeField(value, spec, depth + 1);
+      if (decoded !== undefined) out[name] = decoded;
+    }
+  }
+
+  private decodeField(node: YamlNode, spec: FieldSpec, depth: number): unknown {
+    const shape = spec.shape;
+    switch (shape.kind) {
+      case 'string':
+        if (node.kind !== 'scalar') {
+          this.typeError(node, 'string');
+          return undefined;
+        }
+        return this.isNull(node) ? undefined : node.text;
+      case 'int': {
+        if (node.kind !== 'scalar') {
+          this.typeError(node, 'int');
+          return undefined;
+        }
+        const resolved = resolveScalar(node);
+        if (resolved.tag === 'null') return undefined;
+        const value = resolved.value;
+        if ((resolved.tag === 'int' || resolved.tag === 'float') && typeof value === 'number' && Number.isFinite(value) && value < MAX_INT64 && value >= -MAX_INT64) {
+          return Math.trunc(value) + 0;
+        }
+        this.typeError(node, 'int');
+        return undefined;
+      }
+      case 'bool': {
+        if (node.kind !== 'scalar') {
+          this.typeError(node, 'bool');
+          return undefined;
+        }
+        const resolved = resolveScalar(node);
+        if (resolved.tag === 'null') return undefined;
+        if (resolved.tag === 'bool') return resolved.value;
+        const word = resolved.tag === 'str' ? BOOL_WORDS.get(node.text) : undefined;
+        if (word !== undefined) return word;
+        this.typeError(node, 'bool');
+        return undefined;
+      }
+      case 'owner':
+        if (node.kind === 'seq') throw new DecodeAbort('owner must be a string or object', node);
+        if (node.kind === 'scalar') return this.isNull(node) ? undefined : node.text;
+        return this.withZeros(this.decodeStruct(node, ownerInfoShape, depth), ownerInfoShape);
+      case 'freeMap':
+        if (node.kind === 'map') return toGeneric(node, this.sink, depth) ?? undefined;
+        if (!this.isNull(node)) this.typeError(node, 'map[string]interface {}');
+        return undefined;
+      case 'struct': {
+        const decoded = this.decodeStruct(node, shape.type, depth);
+        if (decoded === undefined && !spec.required) return undefined;
+        return this.withZeros(decoded ?? {}, shape.type);
+      }
+      case 'list': {
+        if (node.kind !== 'seq') {
+          if (!this.isNull(node)) this.typeError(node, shape.goType);
+          return spec.required ? [] : undefined;
+        }
+        return node.items.map((item) => this.withZeros(this.decodeStruct(item, shape.item, depth + 1) ?? {}, shape.item));
+      }
+    }
+  }
+
+  /** Go zero values for required fields that were absent or null, so the result matches its TS type. */
+  withZeros(value: Record<string, unknown> | undefined, shape: StructShape): Record<string, unknown> | undefined {
+    if (value === undefined) return undefined;
+    for (const [name, spec] of Object.entries(shape.fields)) {
+      if (!spec.required || value[name] !== undefined) continue;
+      const kind = spec.shape.kind;
+      if (kind === 'string') value[name] = '';
+      else if (kind === 'int') value[name] = 0;
+      else if (kind === 'list') value[name] = [];
+      else if (spec.shape.kind === 'struct') value[name] = this.withZeros({}, spec.shape.type);
+    }
+    return value;
+  }
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly contract: Contract }
+  | { readonly ok: false; readonly errors: readonly DecodeError[] };
+
+/** Decode the document root into the typed contract. Throws DecodeAbort for failures yaml.v3 does not collect. */
+export function decodeContract(root: YamlNode): DecodeResult {
+  const decoder = new Decoder();
+  const decoded = decoder.decodeStruct(root, contractShape, 0);
+  if (decoder.errors.length > 0) return { ok: false, errors: decoder.errors };
+  const contract = decoder.withZeros(decoded ?? {}, contractShape) as unknown as Contract;
+  return { ok: true, contract };
+}

@@ -1,0 +1,71 @@
+import { MAX_DEPTH } from './limits.js';
+import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
+import { resolveScalar } from './scalar.js';
+import type { MapNode, YamlNode } from './tree.js';
+
+// YAML node -> JSON data model (contract.md §2.5): what yaml.v3 gives for an
+// `interface{}` target, as seen after a JSON round trip. Also used for the
+// free-form parts of the typed contract (`metadata`, `configurations[].values`).
+
+export interface GenericSink {
+  /** Decoding errors (yaml.v3 style lines); when absent, problems are ignored. */
+  readonly errors?: { line: number; column: number; message: string }[];
+  /** Set when a NaN or infinite number is met (JSON cannot carry it). */
+  nonFinite: boolean;
+}
+
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+export function toGeneric(node: YamlNode, sink: GenericSink, depth = 0): unknown {
+  if (depth > MAX_DEPTH) throw new DecodeAbort(`yaml: exceeded max depth of ${MAX_DEPTH}`, node);
+  if (node.kind === 'scalar') {
+    const { value } = resolveScalar(node);
+    if (typeof value === 'number' && !Number.isFinite(value)) sink.nonFinite = true;
+    return value;
+  }
+  if (node.kind === 'seq') return node.items.map((item) => toGeneric(item, sink, depth + 1));
+  return mapToGeneric(node, sink, depth);
+}
+
+function mapToGeneric(node: MapNode, sink: GenericSink, depth: number): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  if (sink.errors) {
+    const dups = duplicateKeys(node);
+    if (dups.length > 0) {
+      sink.errors.push(...dups);
+      return null;
+    }
+  }
+  const seen = new Set<string>();
+  const add = (key: YamlNode, value: YamlNode): void => {
+    let name: string;
+    if (key.kind === 'scalar') name = key.text;
+    else {
+      sink.errors?.push({ line: key.line, column: key.column, message: `line ${key.line}: cannot unmarshal !!${key.kind} into string` });
+      name = JSON.stringify(toGeneric(key, sink, depth + 1));
+    }
+    if (seen.has(name)) return;
+    seen.add(name);
+    setOwn(out, name, toGeneric(value, sink, depth + 1));
+  };
+  let hasMerge = false;
+  for (const pair of node.pairs) {
+    if (isMergeKey(pair.key)) hasMerge = true;
+    else add(pair.key, pair.value);
+  }
+  if (hasMerge) {
+    for (const source of mergedSources(node)) {
+      const merged = mapToGeneric(source, sink, depth + 1);
+      if (merged === null) continue;
+      for (const [key, value] of Object.entries(merged)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        setOwn(out, key, value);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import type { Contract } from '../model.js';
+import { SUPPORTED_PACTO_VERSIONS } from '../model.js';
+import { checkAliasExpansion } from './alias-guard.js';
+import { ContractParseError } from './contract-parse-error.js';
+import { decodeContract } from './decode.js';
+import { toGeneric } from './generic.js';
+import { goQuote } from '../grammar/go-quote.js';
+import { DecodeAbort } from './map-pairs.js';
+import { checkPresence, normaliseScaling } from './presence.js';
+import { readYaml } from './read-yaml.js';
+import { resolveScalar } from './scalar.js';
+import { YamlSourceMap } from './source-map.js';
+import type { SourceMap } from './source-map.js';
+import type { YamlNode } from './tree.js';
+import { YamlSyntaxError } from './tree.js';
+
+export type ParseResult =
+  | {
+      readonly ok: true;
+      /** The typed contract (§2.2/§2.3; `scaling.replicas` normalised into min/max). */
+      readonly contract: Contract;
+      /** The generic document (§2.5): the file as authored, for L1 and policies. */
+      readonly document: unknown;
+      /** Source positions of the document's nodes. */
+      readonly positions: SourceMap;
+      /** True when the file holds `.inf`/`.nan` (L1 then reports YAML_PARSE_ERROR, §2.5). */
+      readonly hasNonFinite: boolean;
+    }
+  | { readonly ok: false; readonly error: ContractParseError };
+
+export interface ParseOptions {
+  /** Use the fast YAML reader when it can (default true); false forces the complete reader. */
+  readonly fast?: boolean;
+}
+
+const fail = (fileName: string, detail: string, extra: Partial<ConstructorParameters<typeof ContractParseError>[0]> = {}): ParseResult => ({
+  ok: false,
+  error: new ContractParseError({ code: 'PARSE_ERROR', path: '', detail, fileName, ...extra }),
+});
+
+/** The `pactoVersion` string of a mapping root, when it is a string scalar. */
+function authoredVersion(root: YamlNode): { text: string; node: YamlNode } | undefined {
+  if (root.kind !== 'map') return undefined;
+  const pair = root.pairs.find((p) => p.key.kind === 'scalar' && p.key.text === 'pactoVersion');
+  if (pair === undefined || pair.value.kind !== 'scalar' || resolveScalar(pair.value).tag !== 'str') return undefined;
+  return { text: pair.value.text, node: pair.value };
+}
+
+/**
+ * Stage P of contract.md §2: YAML text -> typed contract + generic document,
+ * or the single parse failure. Never throws for bad input.
+ */
+export function parseContract(text: string | Uint8Array, fileName: string, options: ParseOptions = {}): ParseResult {
+  let source: string;
+  if (typeof text === 'string') source = text;
+  else {
+    try {
+      source = new TextDecoder('utf-8', { fatal: true }).decode(text);
+    } catch (cause) {
+      return fail(fileName, 'failed to parse YAML: yaml: invalid UTF-8 (is this a binary file?)', { cause });
+    }
+  }
+  try {
+    const tree = readYaml(source, { fast: options.fast !== false });
+    if (tree === undefined) return fail(fileName, 'failed to parse YAML: EOF');
+    checkAliasExpansion(tree);
+    const root = tree.root;
+
+    const version = authoredVersion(root);
+    if (version && version.text !== '' && !(SUPPORTED_PACTO_VERSIONS as readonly string[]).includes(version.text)) {
+      return {
+        ok: false,
+        error: new ContractParseError({
+          code: 'UNSUPPORTED_PACTO_VERSION',
+          path: 'pactoVersion',
+          detail: `unsupported pactoVersion ${goQuote(version.text)}; supported versions: 1.0, 1.1`,
+          fileName,
+          line: version.node.line,
+          column: version.node.column,
+        }),
+      };
+    }
+
+    const decoded = decodeContract(root);
+    if (!decoded.ok) {
+      const first = decoded.errors[0];
+      const lines = decoded.errors.map((e) => e.message).join('\n  ');
+      return fail(fileName, `failed to parse YAML: yaml: unmarshal errors:\n  ${lines}`, { line: first?.line, column: first?.column });
+    }
+    const contract = decoded.contract;
+    const positions = new YamlSourceMap(root);
+    const missing = checkPresence(contract);
+    if (missing) {
+      const at = positions.locate(missing.path);
+      return fail(fileName, missing.message, { path: missing.path, line: at?.line, column: at?.column });
+    }
+    normaliseScaling(contract);
+    const sink = { nonFinite: false };
+    const document = toGeneric(root, sink);
+    return { ok: true, contract, document, positions, hasNonFinite: sink.nonFinite };
+  } catch (error) {
+    if (error instanceof YamlSyntaxError || error instanceof DecodeAbort) {
+      return fail(fileName, `failed to parse YAML: ${error.message}`, { line: error.line, column: error.column, cause: error });
+    }
+    if (error instanceof RangeError) {
+      return fail(fileName, 'failed to parse YAML: yaml: document is too large or nested too deeply', { cause: error });
+    }
+    throw error;
+  }
+}

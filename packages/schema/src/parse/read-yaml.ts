@@ -1,0 +1,32 @@
+import { readYamlFast } from './yaml-fast.js';
+import { readYamlFull } from './yaml-full.js';
+import { LineIndex } from './line-index.js';
+import type { YamlTree } from './tree.js';
+import { YamlSyntaxError } from './tree.js';
+
+// Text -> node tree of the first YAML document. The fast reader handles the
+// plain block style contracts are written in; anything else goes to the full
+// reader. Both give identical trees (tested over the conformance corpus).
+
+// C0/C1 controls (except tab, LF, CR, NEL), DEL, and U+FFFD, which is what a
+// lenient UTF-8 decoder leaves where bytes were not UTF-8.
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFD]/;
+
+function checkIsText(text: string): void {
+  const match = NOT_TEXT.exec(text);
+  if (!match) return;
+  const { line, column } = new LineIndex(text).position(match.index);
+  const what = match[0] === '\uFFFD' ? 'invalid UTF-8 (is this a binary file?)' : `control character U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed (is this a binary file?)`;
+  throw new YamlSyntaxError(`yaml: line ${line}, column ${column}: ${what}`, line, column);
+}
+
+/** Undefined for an empty stream (no document: the `EOF` case). Throws YamlSyntaxError. */
+export function readYaml(input: string, options: { fast?: boolean } = {}): YamlTree | undefined {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  checkIsText(text);
+  if (options.fast !== false) {
+    const fast = readYamlFast(text);
+    if (fast !== undefined) return fast === 'empty' ? undefined : fast;
+  }
+  return readYamlFull(text);
+}

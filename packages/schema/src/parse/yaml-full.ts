@@ -1,0 +1,100 @@
+import { Composer, Parser, isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Node as YamlLibNode, Document } from 'yaml';
+import { LineIndex } from './line-index.js';
+import type { MapPair, NodePosition, ScalarNode, YamlNode, YamlTree } from './tree.js';
+import { YamlSyntaxError } from './tree.js';
+
+// The complete reader: the `yaml` package composes the first document, and a
+// small walker turns it into our node tree. Used whenever the fast reader
+// declines (tags, anchors, block scalars, multi-line scalars, errors...).
+
+import { MAX_DEPTH } from './limits.js';
+
+const CORE_STR_TAG = 'tag:yaml.org,2002:str';
+
+function firstDocument(text: string): Document.Parsed | undefined {
+  const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, merge: false, strict: true, prettyErrors: false });
+  for (const doc of composer.compose(new Parser().parse(text))) return doc;
+  return undefined;
+}
+
+function syntaxError(message: string, lines: LineIndex, offset: number | undefined): YamlSyntaxError {
+  const reason = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (offset === undefined) return new YamlSyntaxError(`yaml: ${reason}`);
+  const { line, column } = lines.position(offset);
+  return new YamlSyntaxError(`yaml: line ${line}, column ${column}: ${reason}`, line, column);
+}
+
+export function readYamlFull(text: string): YamlTree | undefined {
+  let doc: Document.Parsed | undefined;
+  try {
+    doc = firstDocument(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw new YamlSyntaxError(`yaml: document is nested too deeply`);
+    throw error;
+  }
+  if (doc === undefined) return undefined;
+  const lines = new LineIndex(text);
+  const firstError = doc.errors[0];
+  if (firstError) throw syntaxError(firstError.message, lines, firstError.pos[0]);
+
+  const anchors = new Map<string, YamlNode>();
+  const building = new Set<string>();
+  let hasAliases = false;
+  let nodeCount = 0;
+
+  const at = (offset: number): NodePosition => lines.position(offset);
+
+  const walk = (node: YamlLibNode | null | undefined, fallback: NodePosition, depth: number): YamlNode => {
+    if (depth > MAX_DEPTH) throw new YamlSyntaxError(`yaml: exceeded max depth of ${MAX_DEPTH}`, fallback.line, fallback.column);
+    if (node === null || node === undefined) {
+      nodeCount++;
+      return { kind: 'scalar', text: '', plain: true, line: fallback.line, column: fallback.column };
+    }
+    if (isAlias(node)) {
+      hasAliases = true;
+      const target = anchors.get(node.source);
+      const pos = at(node.range?.[0] ?? 0);
+      if (building.has(node.source)) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: anchor "${node.source}" value contains itself`, pos.line, pos.column);
+      if (target === undefined) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: unknown anchor "${node.source}" referenced`, pos.line, pos.column);
+      return target;
+    }
+    const anchor = node.anchor;
+    if (anchor) building.add(anchor);
+    const start = node.range?.[0];
+    const pos = start === undefined ? fallback : at(start);
+    let result: YamlNode;
+    nodeCount++;
+    if (isScalar(node)) {
+      const tag = node.tag;
+      const quoted = node.type !== 'PLAIN';
+      // An explicit non-string core tag (`!!int "3"`) asks for resolution even when quoted.
+      const plain = tag !== undefined && tag.startsWith('tag:yaml.org,2002:') ? tag !== CORE_STR_TAG : !quoted;
+      const empty = !quoted && start !== undefined && node.range?.[1] === start;
+      const where = empty ? fallback : pos;
+      const scalar: ScalarNode = { kind: 'scalar', text: String(node.value), plain, tag, line: where.line, column: where.column };
+      result = scalar;
+    } else if (isMap(node)) {
+      const pairs: MapPair[] = [];
+      for (const item of node.items) {
+        const key = walk(item.key as YamlLibNode | null, pos, depth + 1);
+        pairs.push({ key, value: walk(item.value as YamlLibNode | null, key, depth + 1) });
+      }
+      result = { kind: 'map', pairs, line: pos.line, column: pos.column };
+    } else if (isSeq(node)) {
+      const items: YamlNode[] = [];
+      for (const item of node.items) items.push(walk(item as YamlLibNode | null, pos, depth + 1));
+      result = { kind: 'seq', items, line: pos.line, column: pos.column };
+    } else {
+      throw new YamlSyntaxError('yaml: unsupported node');
+    }
+    if (anchor) {
+      building.delete(anchor);
+      anchors.set(anchor, result);
+    }
+    return result;
+  };
+
+  const root = walk(doc.contents as YamlLibNode | null, { line: 1, column: 1 }, 0);
+  return { root, hasAliases, nodeCount };
+}
