@@ -11,3 +11,4 @@ export type { ReportedFinding, ReportedResult } from './validation/finding.js';
 export { renderDoc } from './doc/render-doc.js';
 export type { DocInput, RenderDocOptions } from './doc/render-doc.js';
 export { renderDocHtml } from './doc/doc-html.js';
+export { renderContractReference } from './doc/contract-reference.js';

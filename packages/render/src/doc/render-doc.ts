@@ -1,4 +1,5 @@
 import type { BundleFS, Contract } from '@pacto/schema';
+import { evaluateReadiness } from '@pacto/validate';
 import type { ReadinessSummary } from '../explain/readiness-summary.js';
 import { architectureDiagram } from './architecture.js';
 import { conceptTable } from './concept-table.js';
@@ -31,7 +32,7 @@ const REFERENCE_LINE =
 export function renderDoc(input: DocInput, options: RenderDocOptions = {}): string {
   const { contract, files } = input;
   const now = (options.now ?? (() => new Date()))();
-  const readiness = options.readiness ?? evaluate(contract, now);
+  const readiness = options.readiness ?? evaluateReadiness(contract.readiness, now);
   const sections = [
     architectureSection(contract),
     interfacesSection(contract, files),
@@ -55,8 +56,4 @@ function architectureSection(contract: Contract): DocSection {
     subsections: [],
     render: (n) => `## ${numbered([n], 'Architecture')}\n\n${architectureDiagram(contract)}`,
   };
-}
-
-function evaluate(_contract: Contract, _now: Date): ReadinessSummary | undefined {
-  return undefined;
 }

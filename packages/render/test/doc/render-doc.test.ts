@@ -40,6 +40,11 @@ describe('renderDoc', () => {
     expect(md).toContain('| `load-test` | `report` | `PERF-12` | `40` | `2020-01-01` | Expired | p99 under 200 ms |');
   });
 
+  it('evaluates readiness at the injected clock when no evaluation is given', () => {
+    const md = renderDoc({ contract: ordersContract, files: mapFS(ordersFiles) }, { now: () => new Date('2019-12-31T23:00:00-05:00') });
+    expect(md).toContain('Score `100` of minimum `80`: **PASS** (2 current, 0 expired; evaluated on 2020-01-01).');
+  });
+
   it('writes a visible note for a missing OpenAPI file and a missing configuration schema', () => {
     const files = mapFS({ 'interfaces/events.json': '{}' });
     const md = renderDoc({ contract: ordersContract, files }, { now, readiness });
