@@ -19,3 +19,5 @@ export { extractBundle } from './extract-bundle.js';
 export type { ExtractBundleOptions } from './extract-bundle.js';
 export { loadContractSource } from './load-contract-source.js';
 export type { LocalContractSource, LoadContractSourceOptions } from './load-contract-source.js';
+export { applyOverrides, parseOverrides } from './overrides.js';
+export type { OverrideInput } from './overrides.js';
