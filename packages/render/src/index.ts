@@ -12,3 +12,4 @@ export { renderDoc } from './doc/render-doc.js';
 export type { DocInput, RenderDocOptions } from './doc/render-doc.js';
 export { renderDocHtml } from './doc/doc-html.js';
 export { renderContractReference } from './doc/contract-reference.js';
+export * from './ci/index.js';
