@@ -9,3 +9,6 @@ export type { ParseResult, ParseOptions } from './parse/parse-contract.js';
 export { ContractParseError } from './parse/contract-parse-error.js';
 export type { ContractParseErrorCode } from './parse/contract-parse-error.js';
 export type { SourceMap, SourcePosition } from './parse/source-map.js';
+export { buildJsonSchema } from './json-schema.js';
+export type { JsonSchemaObject } from './json-schema.js';
+export { pactoV10JsonSchema, pactoV11JsonSchema } from './generated/pacto-json-schemas.js';
