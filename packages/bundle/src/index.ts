@@ -21,3 +21,4 @@ export { loadContractSource } from './load-contract-source.js';
 export type { LocalContractSource, LoadContractSourceOptions } from './load-contract-source.js';
 export { applyOverrides, parseOverrides } from './overrides.js';
 export type { OverrideInput } from './overrides.js';
+export { writeFileAtomic } from './write-file-atomic.js';
