@@ -9,6 +9,10 @@ const markdownToHtml = new Marked({
     heading({ tokens, depth, text }) {
       return `<h${depth} id="${slug(text)}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
     },
+    // Long values (URLs, references) may wrap anywhere; short ones (types, dates) never break.
+    codespan({ text }) {
+      return text.length > 24 ? `<code class="long">${escapeHtml(text)}</code>` : `<code>${escapeHtml(text)}</code>`;
+    },
     // The document carries text from the bundle (descriptions, summaries); raw HTML is shown, not run.
     html({ text }) {
       return escapeHtml(text);
