@@ -1,0 +1,119 @@
+import { Command, Option } from 'clipanion';
+import type { Classification, DiffReport } from '@pacto/diff';
+import type { OciClient } from '@pacto/oci';
+import { PactoCommand } from '../base-command.js';
+import { CliError } from '../cli-error.js';
+import { readOverrides } from '../overrides.js';
+import type { LoadedSide } from '../diff-sources.js';
+
+const THRESHOLDS: readonly Classification[] = ['BREAKING', 'POTENTIAL_BREAKING'];
+
+export class DiffCommand extends PactoCommand {
+  static override paths = [['diff']];
+  static override usage = Command.Usage({
+    description: 'Compare two contracts and classify the changes',
+    details: `
+      Compares two contracts (directories, .tar.gz bundles or \`oci://\` references with a tag, a
+      digest or neither, which picks the highest semver tag), their OpenAPI and JSON Schema files,
+      their dependency graphs and the dependency contracts in both graphs, and their SBOMs.
+
+      Each change is NON_BREAKING, POTENTIAL_BREAKING or BREAKING; the report is printed first,
+      then the command exits 1 with \`breaking changes detected\` when the overall classification
+      reaches \`--fail-on\` (default BREAKING).
+
+      Formats: text, json, markdown (pull-request comments), github (workflow annotations on the
+      new contract's lines) and sarif (code scanning).
+    `,
+    examples: [
+      ['Compare the published version with local work', '$0 diff oci://ghcr.io/acme/svc-pacto:1.0.0 ./svc'],
+      ['Annotate a pull request in GitHub Actions', '$0 diff oci://ghcr.io/acme/svc-pacto ./svc --output-format github'],
+      ['Also fail on potentially breaking changes', '$0 diff old new --fail-on POTENTIAL_BREAKING'],
+    ],
+  });
+
+  args = Option.Rest({ name: 'old new' });
+  oldValues = Option.Array('--old-values', [], { description: 'YAML file deep-merged into the old contract; repeatable' });
+  oldSets = Option.Array('--old-set', [], { description: 'Set one value of the old contract (key=value); repeatable' });
+  newValues = Option.Array('--new-values', [], { description: 'YAML file deep-merged into the new contract; repeatable' });
+  newSets = Option.Array('--new-set', [], { description: 'Set one value of the new contract (key=value); repeatable' });
+  failOn = Option.String('--fail-on', 'BREAKING', {
+    description: 'Lowest classification that fails the command: BREAKING (default) or POTENTIAL_BREAKING',
+  });
+
+  async run(): Promise<number> {
+    this.expectArgs(this.args, 2, 2);
+    const failOn = this.failOn.toUpperCase() as Classification;
+    if (!THRESHOLDS.includes(failOn)) {
+      throw new CliError(`invalid --fail-on ${JSON.stringify(this.failOn)}: expected BREAKING or POTENTIAL_BREAKING`);
+    }
+    const [oldArg, newArg] = this.args as [string, string];
+    const oldOverrides = await readOverrides(this.oldValues, this.oldSets);
+    const newOverrides = await readOverrides(this.newValues, this.newSets);
+    let client: OciClient | undefined;
+    const { OciClient: Client } = await import('@pacto/oci');
+    const lazyClient = () =>
+      (client ??= new Client({ noCache: this.settings.noCache, env: this.context.env, ...(this.settings.cacheDir ? { cacheDir: this.settings.cacheDir } : {}) }));
+    try {
+      const { loadSide, createDependencyFetcher } = await import('../diff-sources.js');
+      const load = async (which: 'old' | 'new', arg: string, overrides: typeof oldOverrides) => {
+        try {
+          return await loadSide(arg, overrides, this.context.cwd, lazyClient);
+        } catch (error) {
+          throw new CliError(`${which} contract: ${(error as Error).message}`, { cause: error });
+        }
+      };
+      const oldSide = await load('old', oldArg, oldOverrides);
+      const newSide = await load('new', newArg, newOverrides);
+      const diff = await import('@pacto/diff');
+      const [oldGraph, newGraph] = await Promise.all([
+        diff.resolveGraph(oldSide.side, createDependencyFetcher({ baseDir: oldSide.baseDir, client: lazyClient })),
+        diff.resolveGraph(
+          newSide.side,
+          createDependencyFetcher({
+            baseDir: newSide.baseDir,
+            client: lazyClient,
+            ...(newSide.localDir ? { siblingsOf: (await import('node:path')).dirname(newSide.localDir) } : {}),
+          }),
+        ),
+      ]);
+      const report = diff.buildDiffReport({ oldPath: oldArg, newPath: newArg, old: oldSide.side, new: newSide.side, oldGraph, newGraph });
+      this.out(await this.format(report, newSide, failOn));
+      if (diff.isAtLeast(report.classification, failOn)) {
+        this.err('breaking changes detected\n');
+        return 1;
+      }
+      return 0;
+    } finally {
+      await client?.close();
+    }
+  }
+
+  private async format(report: DiffReport, newSide: LoadedSide, failOn: Classification): Promise<string> {
+    const diff = await import('@pacto/diff');
+    switch (this.settings.outputFormat) {
+      case 'json':
+        return diff.renderDiffJson(report);
+      case 'markdown':
+        return diff.renderDiffMarkdown(report);
+      case 'github':
+      case 'sarif': {
+        const render = await import('@pacto/render');
+        // Annotations need a path relative to the checkout; only a local directory has a file to point at.
+        const { isAbsolute, relative } = await import('node:path');
+        const file = newSide.localDir
+          ? isAbsolute(newSide.fileName) ? relative(this.context.cwd, newSide.fileName) : newSide.fileName
+          : undefined;
+        const findings = render.diffFindings(report, {
+          failOn,
+          locate: (path) => newSide.positions.locate(path),
+          ...(file ? { file } : {}),
+        });
+        if (this.settings.outputFormat === 'github') return render.renderGithubAnnotations(findings);
+        const { buildInfo } = await import('../build-info.js');
+        return render.renderSarif(findings, { name: 'pacto', version: buildInfo.version, informationUri: 'https://github.com/TrianaLab/pacto' });
+      }
+      default:
+        return diff.renderDiffText(report);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
+import type { DependencyFetcher, DiffSide } from '@pacto/diff';
+import type { OciClient } from '@pacto/oci';
+import type { ContractBundle, SourceMap } from '@pacto/schema';
+import { CliError } from './cli-error.js';
+import { applyOverridesTo, type Overrides } from './overrides.js';
+
+/** A contract loaded for `diff` / `graph`: what the diff reads, plus what CI output needs to point at lines. */
+export interface LoadedSide {
+  readonly side: DiffSide;
+  readonly fileName: string;
+  readonly positions: SourceMap;
+  /** Absolute directory that local dependency refs resolve against (diff.md §9.2). */
+  readonly baseDir: string;
+  /** The root directory, when the argument was a local directory (sibling lookup of diff.md §7). */
+  readonly localDir?: string;
+}
+
+interface RawBundle {
+  readonly bundle: ContractBundle;
+  readonly listing: readonly string[];
+  readonly baseDir: string;
+  readonly localDir?: string;
+}
+
+async function readRaw(arg: string, cwd: string, client: () => OciClient): Promise<RawBundle> {
+  const { contractBundleFromContents, loadContractSource } = await import('@pacto/bundle');
+  if (arg.startsWith('oci://')) {
+    const pulled = await client().pull(arg);
+    const bundle = contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`);
+    return { bundle, listing: [...pulled.contents.files.keys()], baseDir: cwd };
+  }
+  // Loaded as typed so that messages name the path the way the user wrote it (cli.md §3.1).
+  const source = await loadContractSource(arg);
+  const path = resolvePath(cwd, source.path);
+  const listing = source.entries.filter((entry) => entry.kind === 'file').map((entry) => entry.path);
+  if (source.kind === 'directory') return { bundle: source, listing, baseDir: path, localDir: path };
+  return { bundle: source, listing, baseDir: dirname(path) };
+}
+
+/** Parse (stage P only, no validation) with the CLI's `failed to parse <file>: <cause>` wording. */
+async function parseSide(bundle: ContractBundle): Promise<{ contract: DiffSide['contract']; positions: SourceMap }> {
+  const { parseContract } = await import('@pacto/schema');
+  const parsed = parseContract(bundle.text, bundle.fileName);
+  if (!parsed.ok) {
+    const error = parsed.error;
+    const detail = error.code === 'UNSUPPORTED_PACTO_VERSION' ? `parse error at ${error.path}: ${error.message}` : error.message;
+    throw new CliError(`failed to parse ${bundle.fileName}: ${detail}`, { cause: error });
+  }
+  return { contract: parsed.contract, positions: parsed.positions };
+}
+
+/** Load a `diff` side or the `graph` root: directory, `.tar.gz`, `file://` or `oci://` (tag, digest or none). */
+export async function loadSide(arg: string, overrides: Overrides, cwd: string, client: () => OciClient): Promise<LoadedSide> {
+  const raw = await readRaw(arg, cwd, client);
+  const bundle = await applyOverridesTo(raw.bundle, overrides);
+  const { contract, positions } = await parseSide(bundle);
+  return {
+    side: { contract, files: bundle.files, listing: raw.listing },
+    fileName: bundle.fileName,
+    positions,
+    baseDir: raw.baseDir,
+    ...(raw.localDir ? { localDir: raw.localDir } : {}),
+  };
+}
+
+export interface FetcherOptions {
+  /** Directory local refs resolve against: the root bundle's directory (diff.md §9.2). */
+  readonly baseDir: string;
+  readonly client: () => OciClient;
+  /** When set, `oci://` dependencies are first looked for in `<siblingsOf>/<repository name>` (diff.md §7). */
+  readonly siblingsOf?: string;
+}
+
+async function loadDependency(path: string, client: () => OciClient, cwd: string): Promise<DiffSide> {
+  const raw = await readRaw(path, cwd, client);
+  const { contract } = await parseSide(raw.bundle);
+  return { contract, files: raw.bundle.files, listing: raw.listing };
+}
+
+/** The dependency fetcher of `pacto graph` and `pacto diff`: local paths, sibling overrides, OCI with ranges. */
+export function createDependencyFetcher(options: FetcherOptions): DependencyFetcher {
+  return async (request) => {
+    const { isLocalRef } = await import('@pacto/diff');
+    if (isLocalRef(request.ref)) {
+      const path = request.ref.startsWith('file://') ? request.ref.slice('file://'.length) : request.ref;
+      return loadDependency(isAbsolute(path) ? path : resolvePath(options.baseDir, path), options.client, options.baseDir);
+    }
+    if (options.siblingsOf !== undefined && request.ref.startsWith('oci://')) {
+      const sibling = await siblingDirectory(options.siblingsOf, request.ref);
+      if (sibling) {
+        try {
+          return await loadDependency(sibling, options.client, options.baseDir);
+        } catch {
+          // not a usable local copy: fall back to the registry
+        }
+      }
+    }
+    const { isPinned } = await import('@pacto/oci');
+    const client = options.client();
+    const pulled = isPinned(request.ref) ? await client.pull(request.ref) : await client.pull(request.ref, { constraint: request.compatibility });
+    const { contractBundleFromContents } = await import('@pacto/bundle');
+    const bundle = contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`);
+    const { contract } = await parseSide(bundle);
+    return { contract, files: bundle.files, listing: [...pulled.contents.files.keys()] };
+  };
+}
+
+// `<parent of the new root>/<last segment of the repository>`, tag and digest stripped (diff.md §7 [decision]).
+async function siblingDirectory(parent: string, ref: string): Promise<string | undefined> {
+  const { parseReference } = await import('@pacto/oci');
+  try {
+    const repository = parseReference(ref).repository;
+    return join(parent, repository.slice(repository.lastIndexOf('/') + 1));
+  } catch {
+    return undefined;
+  }
+}
