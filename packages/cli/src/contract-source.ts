@@ -1,5 +1,4 @@
 import type { ContractBundle } from '@pacto/schema';
-import { CliError } from './cli-error.js';
 
 /**
  * Reads the `[dir | file:// | .tar.gz | oci://ref]` argument of the read commands (cli.md §3.1)
@@ -7,8 +6,8 @@ import { CliError } from './cli-error.js';
  */
 export async function loadContractArgument(arg: string, options: { noCache: boolean }): Promise<ContractBundle> {
   if (arg.startsWith('oci://')) {
-    void options;
-    throw new CliError(`cannot read ${arg}: OCI references are not wired into this build yet`);
+    const { pullContractBundle } = await import('./oci-session.js');
+    return pullContractBundle(arg, options);
   }
   const { loadContractSource } = await import('@pacto/bundle');
   return loadContractSource(arg.startsWith('file://') ? arg.slice('file://'.length) : arg);

@@ -1,9 +1,13 @@
 import { ExplainCommand } from './explain.js';
 import { InitCommand } from './init.js';
 import { PackCommand } from './pack.js';
+import { LoginCommand } from './login.js';
+import { LogoutCommand } from './logout.js';
+import { PullCommand } from './pull.js';
+import { PushCommand } from './push.js';
 import { ValidateCommand } from './validate.js';
 import { VersionCommand } from './version.js';
 
 // One line per command; clipanion needs every class up front to parse argv, while each
 // command imports its libraries lazily inside run().
-export const commands = [InitCommand, ValidateCommand, ExplainCommand, PackCommand, VersionCommand];
+export const commands = [InitCommand, ValidateCommand, ExplainCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];

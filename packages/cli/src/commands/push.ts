@@ -1,0 +1,87 @@
+import { Command, Option } from 'clipanion';
+import type { Contract } from '@pacto/schema';
+import { PactoCommand } from '../base-command.js';
+import { CliError } from '../cli-error.js';
+import { setOption } from '../override-options.js';
+import { readOverrides } from '../overrides.js';
+import { localReferenceError } from '../local-references.js';
+
+export class PushCommand extends PactoCommand {
+  static override paths = [['push']];
+  static override usage = Command.Usage({
+    description: 'Validate a local contract and publish it as an OCI artifact',
+    details: `
+      Loads the contract directory (honouring .pactoignore), validates it (remote policy refs
+      included), and pushes the bundle to the registry. A reference without a tag is tagged with
+      the contract's service.version. An existing tag is left alone unless --force is given.
+      Local dependency, chart, configuration and policy references are refused: published
+      contracts must only point at oci:// references.
+
+      \`oci-layout://<dir>[:tag]\` writes to an OCI image-layout directory instead (no registry).
+    `,
+    examples: [
+      ['Push the contract in the current directory', '$0 push oci://ghcr.io/acme/my-service-pacto'],
+      ['Push another directory to a local registry', '$0 push oci://localhost:5000/my-service -p my-service'],
+      ['Overwrite an existing tag', '$0 push oci://ghcr.io/acme/my-service-pacto:1.0.0 --force'],
+      ['Write an OCI image layout on disk', '$0 push oci-layout://./dist/layout -p my-service'],
+    ],
+  });
+
+  args = Option.Rest({ name: 'oci://ref' });
+  dir = Option.String('-p,--path', '.', { description: 'Contract directory (default: current directory)' });
+  force = Option.Boolean('-f,--force', false, { description: 'Push even if the tag already exists' });
+  values = Option.Array('--values', [], { description: 'YAML file deep-merged into the contract (repeatable; later files win)' });
+  sets = setOption();
+
+  async run(): Promise<number> {
+    this.expectArgs(this.args, 1, 1);
+    const target = this.args[0] ?? '';
+    if (!target.startsWith('oci://') && !target.startsWith('oci-layout://')) {
+      throw new CliError(`push requires an OCI reference (oci://...): got "${target}"`);
+    }
+    const overrides = await readOverrides(this.values, this.sets);
+    const bundleLib = await import('@pacto/bundle');
+    bundleLib.parseOverrides(overrides);
+    const { validateContract } = await import('@pacto/validate');
+    const { createBundleResolver } = await import('@pacto/oci');
+    const { openOciClient } = await import('../oci-session.js');
+
+    const loaded = await bundleLib.loadBundleDir(this.dir);
+    const text = bundleLib.applyOverrides(loaded.text, overrides);
+    const { client, progress } = await openOciClient(this.context, this.settings);
+    try {
+      // Resolver mode: remote policy refs are fetched and checked before anything is written (cli.md §4.4).
+      const resolver = createBundleResolver({ client, cwd: this.context.cwd });
+      const result = await validateContract({ fileName: loaded.fileName, text, files: loaded.files }, { resolver });
+      if (!result.valid || !result.contract) {
+        const render = await import('@pacto/render');
+        const findings = render.renderValidationText(this.dir, result, { positions: this.context.stderrIsTTY, fileName: loaded.fileName }).stderr;
+        this.err(`${findings}${render.validationFailedLine(result.errors.length, 'contract ')}\n`);
+        return 1;
+      }
+      const contract: Contract = result.contract;
+      const local = localReferenceError(contract);
+      if (local) throw new CliError(local);
+
+      const contents = text === loaded.text ? loaded.contents : bundleLib.withContractText(loaded.contents, text);
+      const archive = await bundleLib.packBundle(contents);
+      const labels = { name: contract.service.name, version: contract.service.version, pactoVersion: contract.pactoVersion };
+      const pushed = await client.push(target, archive, { labels, force: this.force });
+      progress.finish();
+      if (pushed.status === 'exists') {
+        this.err(`Warning: artifact already exists: ${pushed.ref} (use --force to overwrite)\n`);
+        return 0;
+      }
+      if (this.settings.outputFormat === 'json') {
+        const { formatJson } = await import('@pacto/render');
+        this.out(formatJson({ Ref: pushed.ref, Digest: pushed.digest, Name: labels.name, Version: labels.version }));
+      } else {
+        this.out(`Pushed ${labels.name}@${labels.version} -> ${pushed.ref}\nDigest: ${pushed.digest}\n`);
+      }
+      return 0;
+    } finally {
+      progress.finish();
+      await client.close();
+    }
+  }
+}

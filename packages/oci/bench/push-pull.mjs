@@ -1,0 +1,129 @@
+// Push and pull of a 40 MB bundle (four 10 MB random files) through @pacto/oci, next to a plain curl
+// upload/download of the same bytes to the same local docker-registry. Goal: pacto <= 1.3x curl.
+// Run after `pnpm build` (it imports the built packages): node packages/oci/bench/push-pull.mjs
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packBundle } from '@pacto/bundle';
+import { OciClient, sha256Digest } from '@pacto/oci';
+
+const ROUNDS = Number(process.env.PACTO_BENCH_ROUNDS ?? 5);
+const REGISTRY = process.env.PACTO_TEST_REGISTRY_BINARY ?? '/usr/bin/docker-registry';
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRegistry(workDir) {
+  const port = await freePort();
+  const host = `127.0.0.1:${port}`;
+  const config = join(workDir, 'config.yml');
+  writeFileSync(
+    config,
+    `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(workDir, 'storage')}\nhttp:\n  addr: ${host}\n`,
+  );
+  const child = spawn(REGISTRY, ['serve', config], { stdio: 'ignore' });
+  for (let i = 0; i < 300; i++) {
+    try {
+      const response = await fetch(`http://${host}/v2/`);
+      await response.arrayBuffer();
+      if (response.ok) return { host, child };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${REGISTRY} did not start`);
+}
+
+function curl(args) {
+  return execFileSync('curl', ['-sS', '--fail', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+}
+
+function curlUpload(host, repo, file, digest) {
+  const headers = curl(['-X', 'POST', '-D', '-', '-o', '/dev/null', `http://${host}/v2/${repo}/blobs/uploads/`]);
+  const location = /^location:\s*(\S+)/im.exec(headers)?.[1];
+  if (!location) throw new Error('no upload location');
+  const url = new URL(location, `http://${host}`);
+  url.searchParams.set('digest', digest);
+  curl(['-X', 'PUT', '-H', 'Content-Type: application/octet-stream', '--data-binary', `@${file}`, '-o', '/dev/null', url.toString()]);
+}
+
+function curlDownload(host, repo, digest) {
+  curl(['-L', '-o', '/dev/null', `http://${host}/v2/${repo}/blobs/${digest}`]);
+}
+
+async function time(fn) {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const workDir = mkdtempSync(join(tmpdir(), 'pacto-bench-oci-'));
+const { host, child } = await startRegistry(workDir);
+try {
+  const files = new Map([['pacto.yaml', new TextEncoder().encode('pactoVersion: "1.0"\nservice:\n  name: bench\n  version: 1.0.0\n')]]);
+  for (let i = 0; i < 4; i++) files.set(`data/blob-${i}.bin`, randomBytes(10 * 1000 * 1000));
+  const archive = await packBundle({ files });
+  const archiveFile = join(workDir, 'bundle.tar.gz');
+  writeFileSync(archiveFile, archive);
+  const digest = sha256Digest(archive);
+  const labels = { name: 'bench', version: '1.0.0', pactoVersion: '1.0' };
+
+  const pushTimes = [];
+  const curlUpTimes = [];
+  const pullTimes = [];
+  const curlDownTimes = [];
+  // Warm-up round (page cache, registry code paths), not counted.
+  for (let round = -1; round < ROUNDS; round++) {
+    const pactoRepo = `bench/pacto-${round + 1}`;
+    const curlRepo = `bench/curl-${round + 1}`;
+    const push = await time(async () => {
+      const client = new OciClient({ cacheDir: null, env: {} });
+      await client.push(`oci://${host}/${pactoRepo}:1.0.0`, archive, { labels });
+      await client.close();
+    });
+    const up = await time(() => curlUpload(host, curlRepo, archiveFile, digest));
+    const pull = await time(async () => {
+      const client = new OciClient({ cacheDir: null, env: {} });
+      await client.pull(`oci://${host}/${pactoRepo}:1.0.0`);
+      await client.close();
+    });
+    const down = await time(() => curlDownload(host, curlRepo, digest));
+    if (round >= 0) {
+      pushTimes.push(push);
+      curlUpTimes.push(up);
+      pullTimes.push(pull);
+      curlDownTimes.push(down);
+    }
+    // Remove the stored blob so the next round uploads it again instead of skipping it.
+    rmSync(join(workDir, 'storage', 'docker', 'registry', 'v2', 'blobs'), { recursive: true, force: true });
+    rmSync(join(workDir, 'storage', 'docker', 'registry', 'v2', 'repositories'), { recursive: true, force: true });
+  }
+  const rows = [
+    ['push 40 MB', median(pushTimes), median(curlUpTimes)],
+    ['pull 40 MB', median(pullTimes), median(curlDownTimes)],
+  ];
+  console.log(`bundle ${(archive.byteLength / 1e6).toFixed(1)} MB, ${ROUNDS} rounds, median ms, registry ${host}`);
+  console.log('| operation  | pacto ms | curl ms | ratio | goal  |');
+  console.log('|------------|---------:|--------:|------:|------:|');
+  for (const [name, pacto, reference] of rows) {
+    const ratio = pacto / reference;
+    console.log(`| ${name} | ${pacto.toFixed(0).padStart(8)} | ${reference.toFixed(0).padStart(7)} | ${ratio.toFixed(2).padStart(5)} | <=1.3 ${ratio <= 1.3 ? 'ok' : 'MISSED'} |`);
+  }
+} finally {
+  child.kill('SIGTERM');
+  rmSync(workDir, { recursive: true, force: true });
+}
