@@ -59,3 +59,10 @@ export function contractBundleFromContents(
 export function decodeUtf8(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
+
+/** The same tree without the given files (e.g. a previous archive that `pack` is about to replace). */
+export function withoutFiles(contents: BundleContents, paths: Iterable<string>): BundleContents {
+  const files = new Map(contents.files);
+  for (const path of paths) files.delete(path);
+  return { files, directories: contents.directories ? [...contents.directories] : [] };
+}

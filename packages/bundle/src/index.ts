@@ -7,7 +7,7 @@ export { createIgnoreMatcher, parseIgnoreLine, DEFAULT_IGNORE_PATTERNS } from '.
 export type { IgnoreMatcher, IgnoreRule } from './pactoignore.js';
 export { BUNDLE_LIMITS, maxArchiveBytes } from './limits.js';
 export type { BundleLimits } from './limits.js';
-export { CONTRACT_FILE, listBundleEntries, withContractText, contractBundleFromContents } from './bundle-contents.js';
+export { CONTRACT_FILE, listBundleEntries, withContractText, withoutFiles, contractBundleFromContents } from './bundle-contents.js';
 export type { BundleContents, BundleEntry } from './bundle-contents.js';
 export { loadBundleDir } from './load-bundle-dir.js';
 export type { LoadedBundle, LoadBundleDirOptions, ExcludedPath } from './load-bundle-dir.js';
