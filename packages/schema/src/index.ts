@@ -3,7 +3,6 @@ export type { BundleFS, ContractBundle } from './bundle-fs.js';
 export { scaffoldContract } from './scaffold.js';
 export type { Scaffold, ScaffoldFile } from './scaffold.js';
 export * from './grammar/index.js';
-export * from './grammar/index.js';
 export { parseContract } from './parse/parse-contract.js';
 export type { ParseResult, ParseOptions } from './parse/parse-contract.js';
 export { ContractParseError } from './parse/contract-parse-error.js';

@@ -1,7 +1,14 @@
+export { validateContract, validateContractSync } from './validate-contract.js';
+export type { SyncValidateOptions, ValidateOptions, ValidationResult } from './validate-contract.js';
+export { documentVersion, validateStructural } from './structural.js';
 export { validateCrossField } from './cross-field/validate-cross-field.js';
 export { validateSemantic } from './semantic.js';
+export { enforcePolicies, resolveLocalPolicies, resolvePolicies } from './policies.js';
+export type { BundleResolver, PolicyResolution, ResolvedPolicy, ResolvePoliciesOptions } from './policies.js';
 export { evaluateReadiness, readinessGateFinding } from './readiness.js';
 export type { ReadinessCheckEvaluation, ReadinessCheckStatus, ReadinessEvaluation } from './readiness.js';
+export { compileUserSchema } from './user-schema.js';
+export type { UserSchema, UserSchemaResult } from './user-schema.js';
 export type {
   CrossFieldCode,
   Finding,
