@@ -38,6 +38,17 @@ describe('pacto pack', { timeout: 60_000 }, () => {
     expect(await runPacto(['validate', 'svc-0.1.0.tar.gz'], { cwd })).toEqual({ code: 0, stdout: 'svc-0.1.0.tar.gz is valid\n', stderr: '' });
   });
 
+  it('leaves a previous archive out when packing inside the contract directory', async () => {
+    const cwd = await scaffold();
+    const dir = join(cwd, 'svc');
+    expect((await runPacto(['pack'], { cwd: dir })).stdout).toBe('Packed svc@0.1.0 -> svc-0.1.0.tar.gz\n');
+    const first = readFileSync(join(dir, 'svc-0.1.0.tar.gz'));
+    expect((await runPacto(['pack'], { cwd: dir })).code).toBe(0);
+    const second = readFileSync(join(dir, 'svc-0.1.0.tar.gz'));
+    expect(second.equals(first)).toBe(true);
+    expect((await readBundleArchive(second)).files.has('svc-0.1.0.tar.gz')).toBe(false);
+  });
+
   it('archives the overridden pacto.yaml and prints JSON', async () => {
     const cwd = await scaffold();
     writeFileSync(join(cwd, 'v.yaml'), 'service:\n  version: 1.5.0\n');

@@ -54,10 +54,17 @@ export class PackCommand extends PactoCommand {
 
     const { name, version } = result.contract.service;
     const output = this.output || `${name}-${version}.tar.gz`;
-    const contents = text === loaded.text ? loaded.contents : bundleLib.withContractText(loaded.contents, text);
+    const { relative, resolve, sep } = await import('node:path');
+    const target = resolve(this.context.cwd, output);
+    let contents = text === loaded.text ? loaded.contents : bundleLib.withContractText(loaded.contents, text);
+    // Packing twice inside the contract directory must not put the previous archive into the new one.
+    const inside = relative(resolve(this.context.cwd, dir), target);
+    if (contents.files.has(inside.split(sep).join('/'))) {
+      this.debug(`${inside} excluded: it is the output archive`);
+      contents = bundleLib.withoutFiles(contents, [inside.split(sep).join('/')]);
+    }
     const archive = await bundleLib.packBundle(contents);
-    const { resolve } = await import('node:path');
-    await writeArchive(bundleLib.writeFileAtomic, resolve(this.context.cwd, output), output, archive);
+    await writeArchive(bundleLib.writeFileAtomic, target, output, archive);
 
     if (this.settings.outputFormat === 'json') {
       this.out(render.formatJson({ Output: output, Name: name, Version: version }));
