@@ -55,7 +55,7 @@ export async function loadBundleDir(dir: string, options: LoadBundleDirOptions =
     if (entry.kind !== 'file') continue;
     const bytes = entry.path === CONTRACT_FILE ? contractBytes : await readBundleFile(dir, entry.path);
     // Sizes were checked from lstat; a file that grew since then is checked again here.
-    if (bytes.byteLength > limits.maxFileBytes) throw fileTooLarge(entry.path, limits);
+    if (bytes.byteLength > limits.maxFileBytes) throw fileTooLarge(join(dir, entry.path), limits);
     total += bytes.byteLength;
     if (total > limits.maxTotalBytes) throw bundleTooLarge(limits);
     files.set(entry.path, bytes);
@@ -161,7 +161,7 @@ async function walkBundleDir(root: string, matcher: IgnoreMatcher, limits: Bundl
         continue;
       }
       const size = await fileSize(join(root, path));
-      if (size > limits.maxFileBytes) throw fileTooLarge(path, limits);
+      if (size > limits.maxFileBytes) throw fileTooLarge(join(root, path), limits);
       total += size;
       if (total > limits.maxTotalBytes) throw bundleTooLarge(limits);
       entries.push({ path, kind: 'file' });

@@ -178,7 +178,7 @@ describe('loadBundleDir', () => {
     await writeFile(join(root, 'big.bin'), Buffer.alloc(10 * 1024 * 1024 + 1));
     await expect(loadBundleDir(root)).rejects.toMatchObject({
       code: 'FILE_TOO_LARGE',
-      message: 'file big.bin exceeds maximum size of 10485760 bytes',
+      message: `file ${join(root, 'big.bin')} exceeds maximum size of 10485760 bytes`,
     });
 
     const many = await tempDir();

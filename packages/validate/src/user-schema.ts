@@ -1,5 +1,6 @@
-import { createRequire } from 'node:module';
 import { Ajv, type AnySchema, type AnySchemaObject, type Options, type ValidateFunction } from 'ajv';
+import AjvDraft04Module from 'ajv-draft-04';
+import draft06MetaSchemaJson from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describeSchemaError, leafErrors } from './schema-errors.js';
@@ -8,9 +9,9 @@ import { describeSchemaError, leafErrors } from './schema-errors.js';
 // standalone with the draft their `$schema` names, no remote or file loading, formats not asserted.
 // Compilation is cached by the exact schema text.
 
-const require = createRequire(import.meta.url);
-const AjvDraft04 = require('ajv-draft-04') as typeof Ajv;
-const draft06MetaSchema = require('ajv/dist/refs/json-schema-draft-06.json') as AnySchemaObject;
+// Static imports (not createRequire) so the CLI bundler can see and inline them.
+const AjvDraft04 = AjvDraft04Module as unknown as typeof Ajv;
+const draft06MetaSchema = draft06MetaSchemaJson as AnySchemaObject;
 
 const OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, verbose: true };
 
