@@ -1,5 +1,5 @@
 import type { BundleFS, ContractBundle } from '@pacto/schema';
-import { ancestorsOf, compareBundlePaths } from './bundle-path.js';
+import { ancestorsOf, compareBundlePaths, isValidBundlePath } from './bundle-path.js';
 import { BundleError } from './bundle-error.js';
 import { memoryBundleFS } from './memory-bundle-fs.js';
 
@@ -65,4 +65,23 @@ export function withoutFiles(contents: BundleContents, paths: Iterable<string>):
   const files = new Map(contents.files);
   for (const path of paths) files.delete(path);
   return { files, directories: contents.directories ? [...contents.directories] : [] };
+}
+
+/**
+ * Refuse a tree no archive may hold: a path that is not a valid bundle path (absolute, `..`, empty segments, the
+ * root itself) or a file that is also a directory. Trees from `loadBundleDir`/`readBundleArchive` always pass.
+ */
+export function assertValidBundleContents(contents: BundleContents): void {
+  const directories = new Set<string>();
+  for (const dir of contents.directories ?? []) {
+    if (!isValidBundlePath(dir) || dir === '.') throw new BundleError('INVALID_PATH', `invalid path in bundle: ${dir}`);
+    directories.add(dir);
+  }
+  for (const path of contents.files.keys()) {
+    if (!isValidBundlePath(path) || path === '.') throw new BundleError('INVALID_PATH', `invalid path in bundle: ${path}`);
+    for (const ancestor of ancestorsOf(path)) directories.add(ancestor);
+  }
+  for (const path of contents.files.keys()) {
+    if (directories.has(path)) throw new BundleError('INVALID_PATH', `invalid path in bundle: ${path} is both a file and a directory`);
+  }
 }

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, lstat, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BundleError } from './bundle-error.js';
-import { isValidBundlePath } from './bundle-path.js';
-import { listBundleEntries, type BundleContents, type BundleEntry } from './bundle-contents.js';
+import { assertValidBundleContents, listBundleEntries, type BundleContents, type BundleEntry } from './bundle-contents.js';
 import type { BundleLimits } from './limits.js';
 import { osErrorText } from './os-error-text.js';
 import { readBundleArchive } from './read-bundle-archive.js';
@@ -24,12 +23,8 @@ export async function extractBundle(
   options: ExtractBundleOptions = {},
 ): Promise<BundleEntry[]> {
   const contents = source instanceof Uint8Array ? await readBundleArchive(source, options) : source;
+  assertValidBundleContents(contents);
   const entries = listBundleEntries(contents);
-  for (const entry of entries) {
-    if (!isValidBundlePath(entry.path) || entry.path === '.') {
-      throw new BundleError('INVALID_PATH', `invalid path in bundle: ${entry.path}`);
-    }
-  }
 
   const target = resolve(targetDir);
   const targetExists = await checkTarget(target, entries);

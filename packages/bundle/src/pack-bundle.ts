@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { pack as tarPack } from 'tar-stream';
-import { listBundleEntries, type BundleContents } from './bundle-contents.js';
+import { assertValidBundleContents, listBundleEntries, type BundleContents } from './bundle-contents.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -20,6 +20,7 @@ export interface PackBundleOptions {
  * A pure function of the tree: equal contents give equal bytes.
  */
 export async function packBundleTar(contents: BundleContents): Promise<Uint8Array> {
+  assertValidBundleContents(contents);
   const pack = tarPack();
   const chunks: Buffer[] = [];
   const collected = (async () => {

@@ -90,6 +90,17 @@ describe('packBundle', () => {
     expect(digestOtherOrder).toBe(digestA);
   });
 
+  it.each(['../escape', '/abs', 'a//b', './a', '.'])('refuses to write the invalid path %j', async (path) => {
+    await expect(packBundle({ files: new Map([[path, bytes('x')]]) })).rejects.toMatchObject({ code: 'INVALID_PATH' });
+  });
+
+  it('refuses a file that is also a directory', async () => {
+    await expect(packBundle({ files: new Map([['a', bytes('x')]]), directories: ['a'] })).rejects.toMatchObject({
+      code: 'INVALID_PATH',
+      message: 'invalid path in bundle: a is both a file and a directory',
+    });
+  });
+
   it('changes the digest when content changes', async () => {
     const a = await packBundle({ files: new Map([['pacto.yaml', bytes('a')]]) });
     const b = await packBundle({ files: new Map([['pacto.yaml', bytes('b')]]) });
