@@ -101,8 +101,21 @@ function parseComparator(operator: RangeOperator, text: string): RangeComparator
   };
 }
 
-/** Parse a range; errors read like Masterminds' (`improper constraint: <segment>`). */
+const MAX_CACHED = 1024;
+const cache = new Map<string, RangeParseResult>();
+
+/** Parse a range; errors read like Masterminds' (`improper constraint: <segment>`). Results are cached. */
 export function parseRange(text: string): RangeParseResult {
+  let result = cache.get(text);
+  if (result === undefined) {
+    result = parseRangeUncached(text);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(text, result);
+  }
+  return result;
+}
+
+function parseRangeUncached(text: string): RangeParseResult {
   const rewritten = text.replace(HYPHEN_RANGE, (_whole, low: string, high: string) => `>= ${low}, <= ${high}`);
   const groups: RangeComparator[][] = [];
   const groupHasPrerelease: boolean[] = [];
