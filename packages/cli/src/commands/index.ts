@@ -1,4 +1,6 @@
+import { DiffCommand } from './diff.js';
 import { ExplainCommand } from './explain.js';
+import { GraphCommand } from './graph.js';
 import { InitCommand } from './init.js';
 import { PackCommand } from './pack.js';
 import { LoginCommand } from './login.js';
@@ -10,4 +12,4 @@ import { VersionCommand } from './version.js';
 
 // One line per command; clipanion needs every class up front to parse argv, while each
 // command imports its libraries lazily inside run().
-export const commands = [InitCommand, ValidateCommand, ExplainCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];
+export const commands = [InitCommand, ValidateCommand, ExplainCommand, DiffCommand, GraphCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const PACTO_BIN = fileURLToPath(new URL('../../dist/pacto.js', import.meta.url));
+// PACTO_TEST_BIN points the tests at another build (e.g. a private one while others rebuild dist/).
+export const PACTO_BIN = process.env.PACTO_TEST_BIN ?? fileURLToPath(new URL('../../dist/pacto.js', import.meta.url));
 
 export interface PactoRun {
   readonly code: number | null;
