@@ -13,3 +13,4 @@ export type { DocInput, RenderDocOptions } from './doc/render-doc.js';
 export { renderDocHtml } from './doc/doc-html.js';
 export { renderContractReference } from './doc/contract-reference.js';
 export * from './ci/index.js';
+export type { DocGraph, DocGraphEdge, DocGraphNode } from './doc/doc-graph.js';

@@ -1,4 +1,5 @@
 import { DiffCommand } from './diff.js';
+import { DocCommand } from './doc.js';
 import { ExplainCommand } from './explain.js';
 import { GraphCommand } from './graph.js';
 import { InitCommand } from './init.js';
@@ -12,4 +13,4 @@ import { VersionCommand } from './version.js';
 
 // One line per command; clipanion needs every class up front to parse argv, while each
 // command imports its libraries lazily inside run().
-export const commands = [InitCommand, ValidateCommand, ExplainCommand, DiffCommand, GraphCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];
+export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];

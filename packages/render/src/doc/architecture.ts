@@ -1,36 +1,73 @@
 import type { Contract, Interface } from '@pacto/schema';
+import { dependencyEdges, nodesBreadthFirst, type DocGraph, type DocGraphNode } from './doc-graph.js';
 
 /** Mermaid-safe identifier: the name with every non-alphanumeric removed. */
 export function nodeId(name: string): string {
   return name.replace(/[^A-Za-z0-9]/g, '');
 }
 
-/** The `graph TB` block of the Architecture section (cli.md §4.8.1 item 6), for the contract and its declared dependencies. */
-export function architectureDiagram(contract: Contract): string {
+/**
+ * The `graph TB` block of the Architecture section (cli.md §4.8.1 item 6): one subgraph per service
+ * (the root, then resolved dependencies breadth-first), and an edge per dependency. Without a resolved
+ * graph, or for a dependency that could not be resolved, the declared dependency is drawn as a node.
+ */
+export function architectureDiagram(contract: Contract, graph?: DocGraph): string {
+  const services: { contract: Contract; name: string; version: string }[] = [
+    { contract, name: contract.service.name, version: contract.service.version },
+  ];
+  for (const node of graph ? nodesBreadthFirst(graph.root) : []) {
+    services.push({ contract: node.bundle?.contract ?? bare(node), name: node.name, version: node.version });
+  }
   const lines = ['```mermaid', 'graph TB'];
-  const interfaces = contract.interfaces ?? [];
-  const publicInterfaces = interfaces.filter((i) => i.visibility === 'public');
-  if (publicInterfaces.length > 0) lines.push('  external(["External User"])');
+  if (services.some((s) => (s.contract.interfaces ?? []).some((i) => i.visibility === 'public'))) {
+    lines.push('  external(["External User"])');
+  }
+  for (const service of services) lines.push(...serviceBlock(service.contract, service.name, service.version));
 
   const id = nodeId(contract.service.name);
-  lines.push(`  subgraph ${id}["${label(contract.service.name)} v${label(contract.service.version)}"]`, '    direction TB');
-  const state = stateLabel(contract);
-  if (state !== undefined) lines.push(`    ${id}_state[("${state}")]`);
-  for (const iface of interfaces) lines.push(`    ${interfaceNode(id, iface)}["${interfaceLabel(contract, iface)}"]`);
-  if (state === undefined && interfaces.length === 0) lines.push(`    ${id}_info["${label(contract.service.name)}"]`);
-  lines.push('  end');
-  for (const iface of publicInterfaces) lines.push(`  external --> ${interfaceNode(id, iface)}`);
-
-  for (const dep of contract.dependencies ?? []) {
-    const name = refName(dep.ref);
-    const target = `dep_${nodeId(dep.name || name)}["${label(name)}"]`;
-    const edge = dep.required
-      ? `-->|"required · ${label(dep.compatibility)}"|`
-      : `-.->|"optional · ${label(dep.compatibility)}"|`;
-    lines.push(`  ${id} ${edge} ${target}`);
+  if (!graph) {
+    for (const dep of contract.dependencies ?? []) lines.push(declaredEdge(id, dep.name, dep.ref, dep.required, dep.compatibility));
+  } else {
+    const edges = new Set<string>();
+    for (const node of [graph.root, ...nodesBreadthFirst(graph.root)]) {
+      for (const edge of dependencyEdges(node)) {
+        const line = edge.node
+          ? `  ${nodeId(node.name)} --> ${nodeId(edge.node.name)}`
+          : declaredEdge(nodeId(node.name), '', edge.ref, edge.required, edge.compatibility);
+        if (!edges.has(line)) lines.push(line);
+        edges.add(line);
+      }
+    }
   }
   lines.push('```');
   return `${lines.join('\n')}\n`;
+}
+
+function serviceBlock(contract: Contract, name: string, version: string): string[] {
+  const id = nodeId(name);
+  const interfaces = contract.interfaces ?? [];
+  const lines = [`  subgraph ${id}["${label(name)} v${label(version)}"]`, '    direction TB'];
+  const state = stateLabel(contract);
+  if (state !== undefined) lines.push(`    ${id}_state[("${state}")]`);
+  for (const iface of interfaces) lines.push(`    ${interfaceNode(id, iface)}["${interfaceLabel(contract, iface)}"]`);
+  if (state === undefined && interfaces.length === 0) lines.push(`    ${id}_info["${label(name)}"]`);
+  lines.push('  end');
+  for (const iface of interfaces) {
+    if (iface.visibility === 'public') lines.push(`  external --> ${interfaceNode(id, iface)}`);
+  }
+  return lines;
+}
+
+function declaredEdge(from: string, name: string, ref: string, required: boolean | undefined, compatibility: string): string {
+  const shown = refName(ref);
+  const target = `dep_${nodeId(name || shown)}["${label(shown)}"]`;
+  const edge = required ? `-->|"required · ${label(compatibility)}"|` : `-.->|"optional · ${label(compatibility)}"|`;
+  return `  ${from} ${edge} ${target}`;
+}
+
+/** A node whose bundle is not at hand (a shared copy): drawn by name only. */
+function bare(node: DocGraphNode): Contract {
+  return { pactoVersion: '', service: { name: node.name, version: node.version } };
 }
 
 function interfaceNode(serviceId: string, iface: Interface): string {

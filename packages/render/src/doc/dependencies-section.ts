@@ -1,22 +1,60 @@
-import type { Contract } from '@pacto/schema';
-import { cellCode, table } from './markdown.js';
+import type { Contract, Dependency } from '@pacto/schema';
+import { conceptTable } from './concept-table.js';
+import { dependencyEdges, nodesDepthFirst, type DocGraph, type DocGraphNode } from './doc-graph.js';
+import { interfaceTable } from './interfaces-section.js';
+import { cellCode, note, table } from './markdown.js';
 import { numbered, type DocSection } from './section.js';
+import { summaryParagraph } from './summary.js';
 
-/** `## N. Dependencies`: the declared dependencies (cli.md §4.8.1 item 10, without a resolved graph). */
-export function dependenciesSection(contract: Contract): DocSection | undefined {
+/**
+ * `## N. Dependencies` (cli.md §4.8.1 item 10): the declared dependencies, then — with a resolved
+ * graph — one `N.M.` subsection per resolved dependency (depth-first, each once) with its summary,
+ * runtime, interfaces and own dependencies, and a note for each dependency that could not be resolved.
+ * Plain Markdown subsections stand in for the Go tool's `<details>` blocks so that no raw HTML is needed.
+ */
+export function dependenciesSection(contract: Contract, graph?: DocGraph): DocSection | undefined {
   const dependencies = contract.dependencies ?? [];
   if (dependencies.length === 0) return undefined;
+  const resolved = graph ? nodesDepthFirst(graph.root).filter((node) => node.bundle) : [];
   return {
     title: 'Dependencies',
-    subsections: [],
+    subsections: resolved.map(nodeTitle),
     render(n) {
-      const rows = dependencies.map((d) => [
-        d.name ? cellCode(d.name) : '``',
-        cellCode(d.ref),
-        cellCode(d.compatibility),
-        d.required ? 'Yes' : 'No',
-      ]);
-      return `## ${numbered([n], 'Dependencies')}\n\n${table(['Name', 'Reference', 'Compatibility', 'Required'], rows)}`;
+      const parts = [`## ${numbered([n], 'Dependencies')}\n`, dependencyTable(dependencies)];
+      if (graph) parts.push(...unresolvedNotes(graph.root));
+      resolved.forEach((node, i) => parts.push(`### ${numbered([n, i + 1], nodeTitle(node))}\n`, ...nodeDetails(node)));
+      return parts.join('\n');
     },
   };
+}
+
+function nodeTitle(node: DocGraphNode): string {
+  return `${node.name} v${node.version}`;
+}
+
+function dependencyTable(dependencies: readonly Dependency[]): string {
+  const rows = dependencies.map((d) => [
+    d.name ? cellCode(d.name) : '``',
+    cellCode(d.ref),
+    cellCode(d.compatibility),
+    d.required ? 'Yes' : 'No',
+  ]);
+  return table(['Name', 'Reference', 'Compatibility', 'Required'], rows);
+}
+
+function nodeDetails(node: DocGraphNode): string[] {
+  const contract = node.bundle!.contract;
+  const parts = [summaryParagraph(contract)];
+  if (contract.runtime) parts.push('**Runtime**\n', conceptTable(contract.runtime));
+  if (contract.interfaces?.length) parts.push('**Interfaces**\n', interfaceTable(contract.interfaces));
+  if (contract.dependencies?.length) {
+    parts.push('**Dependencies**\n', dependencyTable(contract.dependencies), ...unresolvedNotes(node));
+  }
+  return parts;
+}
+
+function unresolvedNotes(node: DocGraphNode): string[] {
+  return dependencyEdges(node)
+    .filter((edge) => edge.error !== undefined)
+    .map((edge) => `${note(`Could not resolve ${edge.ref}: ${edge.error}`)}\n`);
 }

@@ -5,6 +5,7 @@ import { architectureDiagram } from './architecture.js';
 import { conceptTable } from './concept-table.js';
 import { configurationSection } from './configuration-section.js';
 import { dependenciesSection } from './dependencies-section.js';
+import type { DocGraph } from './doc-graph.js';
 import { footer } from './footer.js';
 import { interfacesSection } from './interfaces-section.js';
 import { policiesSection } from './policies-section.js';
@@ -23,6 +24,11 @@ export interface RenderDocOptions {
   readonly now?: () => Date;
   /** A readiness evaluation computed by the caller; by default it is computed at `now()`. */
   readonly readiness?: ReadinessSummary;
+  /**
+   * The resolved dependency graph (e.g. `resolveGraph` of @pacto/diff). With it the architecture
+   * diagram shows every service and the Dependencies section describes each resolved dependency.
+   */
+  readonly graph?: DocGraph;
 }
 
 const REFERENCE_LINE =
@@ -34,11 +40,11 @@ export function renderDoc(input: DocInput, options: RenderDocOptions = {}): stri
   const now = (options.now ?? (() => new Date()))();
   const readiness = options.readiness ?? evaluateReadiness(contract.readiness, now);
   const sections = [
-    architectureSection(contract),
+    architectureSection(contract, options.graph),
     interfacesSection(contract, files),
     configurationSection(contract, files),
     policiesSection(contract),
-    dependenciesSection(contract),
+    dependenciesSection(contract, options.graph),
     readinessSection(contract, readiness, now.toISOString().slice(0, 10)),
   ].filter((s): s is DocSection => s !== undefined);
 
@@ -50,10 +56,10 @@ export function renderDoc(input: DocInput, options: RenderDocOptions = {}): stri
   return parts.join('\n');
 }
 
-function architectureSection(contract: Contract): DocSection {
+function architectureSection(contract: Contract, graph: DocGraph | undefined): DocSection {
   return {
     title: 'Architecture',
     subsections: [],
-    render: (n) => `## ${numbered([n], 'Architecture')}\n\n${architectureDiagram(contract)}`,
+    render: (n) => `## ${numbered([n], 'Architecture')}\n\n${architectureDiagram(contract, graph)}`,
   };
 }

@@ -1,0 +1,155 @@
+import { Command, Option } from 'clipanion';
+import type { GraphNode, GraphResult } from '@pacto/diff';
+import type { Contract, ContractBundle } from '@pacto/schema';
+import { PactoCommand } from '../base-command.js';
+import { CliError } from '../cli-error.js';
+import { loadContractArgument } from '../contract-source.js';
+import { setOption, valuesOption } from '../override-options.js';
+import { applyOverridesTo, readOverrides } from '../overrides.js';
+
+export class DocCommand extends PactoCommand {
+  static override paths = [['doc']];
+  static override usage = Command.Usage({
+    description: 'Generate Markdown documentation for a contract',
+    details: `
+      Validates the contract, then prints a Markdown document: summary, runtime concepts, an
+      architecture diagram, interfaces with their OpenAPI operations, configuration properties,
+      policies, dependencies and (1.1) readiness. An invalid contract prints its findings and
+      fails. \`-o\` also writes \`<dir>/<service name>.md\`; \`--serve\` serves the document as an
+      HTML page until Ctrl+C.
+    `,
+    examples: [
+      ['Print the documentation of the contract in the current directory', '$0 doc'],
+      ['Write examples/postgresql documentation to docs/services/postgresql.md', '$0 doc examples/postgresql -o docs/services'],
+      ['Serve the documentation on http://127.0.0.1:8484', '$0 doc examples/postgresql --serve'],
+    ],
+  });
+
+  args = Option.Rest({ name: 'dir | oci://ref' });
+  output = Option.String('-o,--output', { description: 'Also write <dir>/<service name>.md (directory created when missing)' });
+  serve = Option.Boolean('--serve', false, { description: 'Serve the documentation as an HTML page instead of printing it' });
+  port = Option.String('--port', '8484', { description: 'Port for --serve (default 8484)' });
+  host = Option.String('--host', '127.0.0.1', { description: 'Address for --serve to listen on (default 127.0.0.1)' });
+  values = valuesOption();
+  sets = setOption();
+
+  async run(): Promise<number> {
+    this.expectArgs(this.args, 0, 1);
+    if (this.serve && this.output !== undefined) throw new CliError('--serve and --output are mutually exclusive');
+    const port = parsePort(this.port);
+    const ref = this.args[0] || '.';
+    const overrides = await readOverrides(this.values, this.sets);
+    const bundle = await applyOverridesTo(await loadContractArgument(ref, { noCache: this.settings.noCache }), overrides);
+
+    const contract = await this.validContract(bundle);
+    if (!contract) return 1;
+
+    const graph = await resolveLocalGraph(contract, bundle, ref, this.context.cwd);
+    const render = await import('@pacto/render');
+    const markdown = render.renderDoc({ contract, ...(bundle.files ? { files: bundle.files } : {}) }, { graph });
+
+    if (this.serve) return this.serveHtml(render.renderDocHtml(markdown, contract.service.name), port);
+
+    const path = this.output === undefined ? undefined : await writeDoc(this.output, contract.service.name, markdown);
+    if (this.settings.outputFormat === 'json') {
+      this.out(render.formatJson({ serviceName: contract.service.name, markdown, ...(path ? { path } : {}) }));
+    } else {
+      this.out(markdown);
+    }
+    if (path) this.err(`Wrote ${path}\n`);
+    return 0;
+  }
+
+  /** The typed contract when it is valid; otherwise prints the findings as `validate` does and returns undefined. */
+  private async validContract(bundle: ContractBundle): Promise<Contract | undefined> {
+    const { validateContract } = await import('@pacto/validate');
+    const { createCliResolver } = await import('../resolver.js');
+    const result = await validateContract(bundle, { resolver: await createCliResolver({ noCache: this.settings.noCache }) });
+    if (result.valid && result.contract) return result.contract;
+    const render = await import('@pacto/render');
+    const text = render.renderValidationText(this.args[0] || '.', result, {
+      positions: this.context.stderrIsTTY,
+      fileName: bundle.fileName,
+    });
+    this.err(`${text.stderr}${render.validationFailedLine(result.errors.length)}\n`);
+    return undefined;
+  }
+
+  private async serveHtml(html: string, port: number): Promise<number> {
+    const { startDocServer, waitForStopSignal } = await import('../doc-server.js');
+    const server = await startDocServer(html, this.host, port);
+    this.err(`Serving documentation at http://${formatHost(server.host)}:${server.port}\nPress Ctrl+C to stop\n`);
+    await waitForStopSignal();
+    await server.close();
+    return 0;
+  }
+}
+
+const NOT_FETCHED = 'oci dependency not fetched by doc';
+
+/**
+ * The dependency graph with local (`file://` or path) dependencies resolved relative to the contract's
+ * directory. `oci://` dependencies are not fetched — documentation stays offline and reproducible — and
+ * appear as declared.
+ */
+async function resolveLocalGraph(contract: Contract, bundle: ContractBundle, ref: string, cwd: string): Promise<GraphResult> {
+  const { resolveGraph, isLocalRef } = await import('@pacto/diff');
+  const { createDependencyFetcher } = await import('../diff-sources.js');
+  const baseDir = await contractDirectory(ref, cwd);
+  const fetchLocal = createDependencyFetcher({
+    baseDir,
+    client: () => {
+      throw new Error(NOT_FETCHED);
+    },
+  });
+  const graph = await resolveGraph({ contract, files: bundle.files }, (request) =>
+    isLocalRef(request.ref) ? fetchLocal(request) : Promise.reject(new Error(NOT_FETCHED)),
+  );
+  forgetNotFetched(graph.root);
+  return graph;
+}
+
+function forgetNotFetched(node: GraphNode, seen = new Set<GraphNode>()): void {
+  if (seen.has(node)) return;
+  seen.add(node);
+  for (const edge of node.dependencies ?? []) {
+    if (edge.error === NOT_FETCHED) delete edge.error;
+    if (edge.node) forgetNotFetched(edge.node, seen);
+  }
+}
+
+/** Directory that local dependency refs resolve against: the contract directory, an archive's directory, else cwd. */
+async function contractDirectory(ref: string, cwd: string): Promise<string> {
+  if (ref.startsWith('oci://')) return cwd;
+  const { stat } = await import('node:fs/promises');
+  const { dirname, resolve } = await import('node:path');
+  const path = resolve(cwd, ref.startsWith('file://') ? ref.slice('file://'.length) : ref);
+  return (await stat(path)).isDirectory() ? path : dirname(path);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new CliError(`invalid argument ${JSON.stringify(value)} for "--port" flag: expected a port number 0-65535`);
+  return port;
+}
+
+function formatHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function writeDoc(dir: string, serviceName: string, markdown: string): Promise<string> {
+  const { mkdir, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o755 });
+  } catch (error) {
+    throw new CliError(`creating output directory: ${(error as Error).message}`, { cause: error });
+  }
+  const path = join(dir, `${serviceName}.md`);
+  try {
+    await writeFile(path, markdown, { mode: 0o644 });
+  } catch (error) {
+    throw new CliError(`writing documentation file: ${(error as Error).message}`, { cause: error });
+  }
+  return path;
+}

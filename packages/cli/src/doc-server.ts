@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CliError } from './cli-error.js';
+
+export interface RunningDocServer {
+  /** The address actually bound (the port differs from the requested one only for port 0). */
+  readonly host: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves one HTML page on every path (cli.md §4.8 `--serve`). A listen failure becomes one
+ * line worded like the Go tool's (`listen: listen tcp 127.0.0.1:8484: bind: address already in use`).
+ */
+export async function startDocServer(html: string, host: string, port: number): Promise<RunningDocServer> {
+  const body = Buffer.from(html, 'utf8');
+  const server = createServer((request, response) => {
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
+    });
+    response.end(request.method === 'HEAD' ? undefined : body);
+  });
+  await listen(server, host, port);
+  const address = server.address() as AddressInfo;
+  return {
+    host,
+    port: address.port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(new CliError(`listen: listen tcp ${host}:${port}: ${listenErrorText(error)}`, { cause: error }));
+    });
+    server.listen(port, host, () => resolve());
+  });
+}
+
+function listenErrorText(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return 'bind: address already in use';
+    case 'EACCES':
+      return 'bind: permission denied';
+    case 'EADDRNOTAVAIL':
+      return 'bind: cannot assign requested address';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'lookup: no such host';
+    default:
+      return error.message;
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM, then stops listening for both. */
+export function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
