@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { pickChallenge, parseChallenges, type AuthChallenge } from './challenge.js';
 import { credentialChain, type Credential, type CredentialStore } from './credentials.js';
 import { OciError } from './error.js';
@@ -13,6 +14,7 @@ import {
   Transport,
   type HttpMethod,
   type HttpResponse,
+  type StreamedResponse,
   type TransportOptions,
 } from './transport.js';
 import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type Descriptor, type ProgressListener } from './types.js';
@@ -59,10 +61,7 @@ function withDigest(location: string, digest: string): string {
   return url.toString();
 }
 
-async function errorDetail(method: string, url: string, response: HttpResponse): Promise<string> {
-  let body = '';
-  if (method !== 'HEAD') body = (await readBody(response).catch(() => Buffer.alloc(0))).toString('utf8');
-  else await response.body.dump().catch(() => undefined);
+function errorDetail(method: string, url: string, status: number, body: string): string {
   try {
     const parsed = JSON.parse(body) as { errors?: { code?: string; message?: string }[] };
     const parts = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
@@ -70,7 +69,42 @@ async function errorDetail(method: string, url: string, response: HttpResponse):
   } catch {
     // not a registry error body
   }
-  return `${method} ${url}: unexpected status code ${response.statusCode}`;
+  return `${method} ${url}: unexpected status code ${status}`;
+}
+
+/** A Writable that copies a blob into one buffer while hashing it, and fails unless it matches `descriptor`. */
+function verifyingSink(descriptor: Descriptor, onProgress: ProgressListener | undefined, done: (bytes: Buffer) => void): Writable {
+  const hash = createHash('sha256');
+  const target = Buffer.allocUnsafe(descriptor.size);
+  let transferred = 0;
+  const mismatch = (digest: string): OciError =>
+    new OciError(
+      'DIGEST_MISMATCH',
+      `failed to extract bundle: failed to read layer: blob ${descriptor.digest} (${descriptor.size} bytes) does not match the downloaded content (${digest}, ${transferred} bytes)`,
+    );
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (transferred + chunk.length > descriptor.size) {
+        transferred += chunk.length;
+        callback(mismatch('more bytes than announced'));
+        return;
+      }
+      chunk.copy(target, transferred);
+      hash.update(chunk);
+      transferred += chunk.length;
+      onProgress?.({ direction: 'download', digest: descriptor.digest, transferred, total: descriptor.size });
+      callback();
+    },
+    final(callback) {
+      const digest = `sha256:${hash.digest('hex')}`;
+      if (digest !== descriptor.digest || transferred !== descriptor.size) {
+        callback(mismatch(digest));
+        return;
+      }
+      done(target);
+      callback();
+    },
+  });
 }
 
 function networkDetail(method: string, url: string, error: unknown): string {
@@ -110,8 +144,14 @@ export class RegistryClient {
   // ---- errors -------------------------------------------------------------------------------------------
 
   private async statusError(ref: Reference, display: string, method: string, url: string, response: HttpResponse): Promise<OciError> {
-    const detail = await errorDetail(method, url, response);
-    const status = response.statusCode;
+    let body = '';
+    if (method !== 'HEAD') body = (await readBody(response).catch(() => Buffer.alloc(0))).toString('utf8');
+    else await response.body.dump().catch(() => undefined);
+    return this.statusErrorFrom(ref, display, method, url, response.statusCode, body);
+  }
+
+  private statusErrorFrom(ref: Reference, display: string, method: string, url: string, status: number, body: string): OciError {
+    const detail = errorDetail(method, url, status, body);
     if (status === 401 || status === 403) {
       return new OciError(
         'AUTH_FAILED',
@@ -348,51 +388,39 @@ export class RegistryClient {
   /** Downloads a blob (following redirects, without forwarding credentials to other hosts) and verifies it. */
   async getBlob(ref: Reference, descriptor: Descriptor, options: { display?: string; onProgress?: ProgressListener } = {}): Promise<Buffer> {
     const display = options.display ?? formatReference(ref);
-    const read = async (response: HttpResponse): Promise<Buffer> => {
-      const hash = createHash('sha256');
-      const chunks: Buffer[] = [];
-      let transferred = 0;
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        hash.update(chunk);
-        chunks.push(chunk);
-        transferred += chunk.length;
-        options.onProgress?.({ direction: 'download', digest: descriptor.digest, transferred, total: descriptor.size });
-      }
-      const digest = `sha256:${hash.digest('hex')}`;
-      if (digest !== descriptor.digest || transferred !== descriptor.size) {
-        throw new OciError(
-          'DIGEST_MISMATCH',
-          `failed to extract bundle: failed to read layer: blob ${descriptor.digest} (${descriptor.size} bytes) does not match the downloaded content (${digest}, ${transferred} bytes)`,
-        );
-      }
-      return Buffer.concat(chunks, transferred);
-    };
-    const first = await this.call(ref, display, 'pull', { method: 'GET', path: `/v2/${ref.repository}/blobs/${descriptor.digest}` }, async (response, url) => {
-      if (response.statusCode >= 300 && response.statusCode < 400 && header(response, 'location')) {
-        await response.body.dump();
-        return { redirect: new URL(header(response, 'location') ?? '', url).toString(), from: url };
-      }
-      if (response.statusCode !== 200) throw await this.statusError(ref, display, 'GET', url, response);
-      return { bytes: await read(response) };
-    });
-    if (first.bytes) return first.bytes;
-    let target = first.redirect as string;
-    for (let hop = 0; hop < 5; hop++) {
-      const url = target;
+    const session = await this.session(ref, display);
+    const origin = new URL(session.base).origin;
+    let url = new URL(`/v2/${ref.repository}/blobs/${descriptor.digest}`, session.base).toString();
+    let refreshed = false;
+    for (let hop = 0; hop <= 5; ) {
+      const sameOrigin = new URL(url).origin === origin;
+      const authorization = sameOrigin ? await this.authorization(session, ref, display, 'pull', refreshed) : undefined;
+      let received: Buffer | undefined;
+      const accept = (status: number): Writable | undefined =>
+        status === 200
+          ? verifyingSink(descriptor, options.onProgress, (bytes) => {
+              received = bytes;
+            })
+          : undefined;
+      let response: StreamedResponse;
       try {
-        const next = await this.transport.exchange({ method: 'GET', url }, async (response) => {
-          if (response.statusCode >= 300 && response.statusCode < 400 && header(response, 'location')) {
-            await response.body.dump();
-            return { redirect: new URL(header(response, 'location') ?? '', url).toString() };
-          }
-          if (response.statusCode !== 200) throw await this.statusError(ref, display, 'GET', url, response);
-          return { bytes: await read(response) };
-        });
-        if (next.bytes) return next.bytes;
-        target = next.redirect as string;
+        response = await this.transport.streamExchange({ method: 'GET', url, headers: authorization ? { authorization } : {} }, accept);
       } catch (error) {
+        if (error instanceof OciError) throw error;
         throw this.networkError(display, 'GET', url, error);
       }
+      if (response.statusCode === 200 && received) return received;
+      if (response.statusCode === 401 && sameOrigin && !refreshed && session.challenge?.scheme === 'bearer') {
+        refreshed = true;
+        continue;
+      }
+      const location = response.headers.location;
+      if (response.statusCode >= 300 && response.statusCode < 400 && typeof location === 'string') {
+        url = new URL(location, url).toString();
+        hop++;
+        continue;
+      }
+      throw this.statusErrorFrom(ref, display, 'GET', url, response.statusCode, response.body.toString('utf8'));
     }
     throw new OciError('UNREACHABLE', `registry unreachable for ${display}: too many redirects`);
   }

@@ -1,4 +1,6 @@
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Writable } from 'node:stream';
+import { Agent, EnvHttpProxyAgent, request, stream, type Dispatcher } from 'undici';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -118,6 +120,59 @@ export class Transport {
     }
   }
 
+  /**
+   * Streams the response body straight into the sink `accept` returns for its status (undici's `stream` API:
+   * no async iteration per chunk, which matters for 40 MB blobs). Without a sink the body is collected, for
+   * error details and redirects. Retries like `exchange`; `accept` is called again for every attempt.
+   */
+  async streamExchange(
+    req: HttpRequest,
+    accept: (statusCode: number, headers: IncomingHttpHeaders) => Writable | undefined,
+  ): Promise<StreamedResponse> {
+    for (let attempt = 0; ; attempt++) {
+      const canRetry = attempt < this.delays.length;
+      let statusCode = 0;
+      let headers: IncomingHttpHeaders = {};
+      const collected: Buffer[] = [];
+      try {
+        await stream(
+          req.url,
+          {
+            method: req.method,
+            headers: { 'user-agent': this.userAgent, ...req.headers },
+            dispatcher: this.dispatcher,
+            opaque: undefined,
+          },
+          (data) => {
+            statusCode = data.statusCode;
+            headers = data.headers as IncomingHttpHeaders;
+            const sink = canRetry && isTransientStatus(statusCode) ? undefined : accept(statusCode, headers);
+            return (
+              sink ??
+              new Writable({
+                write(chunk: Buffer, _encoding, callback) {
+                  if (collected.length < 64) collected.push(chunk);
+                  callback();
+                },
+              })
+            );
+          },
+        );
+        if (canRetry && isTransientStatus(statusCode)) {
+          await this.pause(attempt);
+          continue;
+        }
+        return { statusCode, headers, body: Buffer.concat(collected) };
+      } catch (error) {
+        if (canRetry && (error instanceof RetryableError || isTransientError(error))) {
+          await this.pause(attempt);
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
   /** Runs `operation` with the same retry policy (used to restart whole blob uploads). */
   async retrying<T>(operation: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
@@ -141,6 +196,13 @@ export class Transport {
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
+}
+
+/** Status and headers of a streamed exchange; `body` holds the start of a body no sink took. */
+export interface StreamedResponse {
+  readonly statusCode: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
 }
 
 /** Reads a whole body into one buffer. */

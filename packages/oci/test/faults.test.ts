@@ -94,6 +94,20 @@ describe('transient faults (oci.md §10.3)', () => {
     }
   });
 
+  it('verifies every downloaded blob against its digest', async () => {
+    const repo = uniqueRepo();
+    const archive = await bundleArchive('svc', '1.0.0');
+    await client().push(`oci://${anonymousRegistry}/${repo}:1.0.0`, archive, { labels });
+    const proxy = await startFaultProxy(anonymousRegistry, (req) => (req.url?.includes('/blobs/') ? 'flip-byte' : 'forward'));
+    try {
+      const error = await client().pull(`oci://${proxy.host}/${repo}:1.0.0`).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'DIGEST_MISMATCH' });
+      expect((error as Error).message).toMatch(/^failed to extract bundle: failed to read layer: blob sha256:[0-9a-f]{64} \(\d+ bytes\) does not match the downloaded content \(sha256:[0-9a-f]{64}, \d+ bytes\)$/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('reports a stopped registry as unreachable', async () => {
     const registry = await startRegistry();
     await registry.stop();

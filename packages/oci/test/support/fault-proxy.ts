@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 
 /** What to do with one request before (or instead of) forwarding it to the real registry. */
-export type Fault = 'forward' | 'status-503' | 'cut-body';
+export type Fault = 'forward' | 'status-503' | 'cut-body' | 'flip-byte';
 
 /**
  * An in-process HTTP proxy in front of a real registry, for the faults a registry process cannot be made to
- * show on demand: a 503 answer, a response cut off in the middle of its body.
+ * show on demand: a 503 answer, a response cut off in the middle of its body, a corrupted body.
  */
 export interface FaultProxy {
   /** `127.0.0.1:<port>` */
@@ -46,6 +46,12 @@ export async function startFaultProxy(target: string, decide: (req: IncomingMess
       const body = Buffer.from(await upstream.body.arrayBuffer());
       res.write(body.subarray(0, Math.floor(body.length / 2)));
       res.socket?.destroy();
+      return;
+    }
+    if (fault === 'flip-byte') {
+      const body = Buffer.from(await upstream.body.arrayBuffer());
+      if (body.length > 0) body[body.length >> 1] = (body[body.length >> 1] ?? 0) ^ 0xff;
+      res.end(body);
       return;
     }
     for await (const chunk of upstream.body) res.write(chunk);
