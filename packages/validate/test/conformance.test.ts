@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateContract, type Finding } from '../src/index.js';
+import { validateContract, validateContractSync, type BundleResolver, type Finding } from '../src/index.js';
 import { caseBundle } from './support/case-bundle.js';
 
 // Every case of /work/shared/conformance, compared as its README says.
@@ -42,6 +42,11 @@ const cases = ['valid', 'invalid', 'future'].flatMap((group) =>
     .map((entry) => ({ group, name: entry.name, dir: join(CORPUS, group, entry.name) })),
 );
 
+/** Resolver mode with nothing reachable: only ref policies could notice it. */
+const unreachable: BundleResolver = {
+  resolve: (ref) => Promise.reject(new Error(`no registry in tests: ${ref}`)),
+};
+
 const pair = (finding: { code: string; path: string }) => `${finding.code} @ ${finding.path}`;
 
 function checkMessages(actual: readonly Finding[], expected: readonly ExpectedFinding[]): void {
@@ -75,6 +80,17 @@ describe('conformance corpus', () => {
       expect(result.warnings.map(pair)).toEqual(expected.warnings.map(pair));
       checkMessages(result.errors, expected.errors);
       checkMessages(result.warnings, expected.warnings);
+    });
+
+    it('gives the same findings synchronously and, without ref policies, in resolver mode', async () => {
+      const local = await validateContract(caseBundle(dir, name), { now: () => EVALUATION_INSTANT });
+      expect(validateContractSync(caseBundle(dir, name), { now: () => EVALUATION_INSTANT })).toEqual(local);
+      const resolved = await validateContract(caseBundle(dir, name), { now: () => EVALUATION_INSTANT, resolver: unreachable });
+      if (name === 'demo-orders-service-v1.0.0') {
+        expect(resolved.errors.map(pair)).toEqual(['POLICY_REF_UNRESOLVED @ ']);
+      } else {
+        expect(resolved).toEqual(local);
+      }
     });
 
     it('locates every finding in the YAML source', async () => {
