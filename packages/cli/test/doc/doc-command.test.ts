@@ -55,6 +55,16 @@ describe('pacto doc', () => {
     expect(run.stdout.startsWith('# redis\n')).toBe(true);
   });
 
+  it('documents a .tar.gz bundle made by pack exactly like its directory', async () => {
+    const cwd = tempDir();
+    const packed = await runPacto(['pack', join(EXAMPLES_DIR, 'rabbitmq'), '-o', 'rabbitmq.tar.gz'], { cwd });
+    expect(packed.code).toBe(0);
+    const fromArchive = await runPacto(['doc', 'rabbitmq.tar.gz'], { cwd });
+    const fromDirectory = await runPacto(['doc', join(EXAMPLES_DIR, 'rabbitmq')]);
+    expect(fromArchive.code).toBe(0);
+    expect(withoutToday(fromArchive.stdout)).toBe(withoutToday(fromDirectory.stdout));
+  });
+
   it('prints serviceName, markdown and path as JSON', async () => {
     const out = tempDir();
     const run = await runPacto(['doc', join(EXAMPLES_DIR, 'nginx'), '-o', out, '--output-format', 'json']);
