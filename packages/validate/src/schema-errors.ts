@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 // Turns ajv errors into the leaf assertions of contract.md §5 step 4 and words them the way the Go tool's
 // validator does (`at '/service/name': ...`). Message text is not normative; paths are.
 
-const COMPOSITE = new Set(['anyOf', 'if', 'allOf', 'contains', 'dependentSchemas', 'propertyNames']);
+const COMPOSITE = new Set(['anyOf', 'if', 'allOf', 'dependentSchemas', 'propertyNames']);
 
 /** True for an error that only summarises the failures of its subschemas. */
 function isComposite(error: ErrorObject): boolean {
@@ -43,6 +43,10 @@ function describeAssertion(error: ErrorObject): string {
       return `missing property '${String(params['missingProperty'])}'`;
     case 'additionalProperties':
       return `additional properties '${String(params['additionalProperty'])}' not allowed`;
+    case 'unevaluatedProperties':
+      return `unevaluated properties '${String(params['unevaluatedProperty'])}' not allowed`;
+    case 'contains':
+      return 'no items match contains schema';
     case 'type':
       return `got ${jsonType(error.data)}, want ${String(params['type'])}`;
     case 'enum':
