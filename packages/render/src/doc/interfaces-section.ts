@@ -1,5 +1,6 @@
 import type { BundleFS, Contract, Interface } from '@pacto/schema';
 import { readBundleText } from './bundle-text.js';
+import { eventBlock, grpcBlock } from './interface-contract-details.js';
 import { NONE, capitalize, cellCode, cellText, code, note, table } from './markdown.js';
 import { openApiOperations } from './openapi-operations.js';
 import { numbered, type DocSection } from './section.js';
@@ -54,7 +55,16 @@ export function interfaceDetails(contract: Contract, iface: Interface, files: Bu
   if (metrics?.interface === iface.name && metrics.path) sentence += ` It serves metrics at ${code(metrics.path)}.`;
 
   const parts = [`${sentence}\n`];
-  if (iface.type === 'http' && iface.contract) parts.push(operationsBlock(iface.contract, files));
+  if (!iface.contract) return parts;
+  const block =
+    iface.type === 'http'
+      ? operationsBlock(iface.contract, files)
+      : iface.type === 'grpc'
+        ? grpcBlock(iface.contract, files)
+        : iface.type === 'event'
+          ? eventBlock(iface.contract, files)
+          : undefined;
+  if (block !== undefined) parts.push(block);
   return parts;
 }
 
