@@ -27,6 +27,8 @@ export interface StartRegistryOptions {
   /** Reuse an existing storage directory (to restart a killed registry on the same data). */
   readonly storageDir?: string;
   readonly port?: number;
+  /** Extra top-level YAML for the registry config (e.g. an `auth: token:` section). */
+  readonly configExtra?: string;
 }
 
 export const REGISTRY_BINARY = process.env.PACTO_TEST_REGISTRY_BINARY ?? '/usr/bin/docker-registry';
@@ -75,6 +77,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       'http:',
       `  addr: ${host}`,
       auth,
+      options.configExtra ?? '',
     ].join('\n'),
   );
   const child: ChildProcess = spawn(REGISTRY_BINARY, ['serve', configPath], { stdio: ['ignore', 'ignore', 'pipe'] });
