@@ -100,6 +100,22 @@ describe('pacto diff', { timeout: 60_000 }, () => {
   });
 });
 
+describe('pacto validate CI formats', { timeout: 60_000 }, () => {
+  it('prints GitHub annotations and SARIF at the finding line, failure line on stderr', async () => {
+    const cwd = await seed();
+    const file = join(cwd, 'svc', 'pacto.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('port: 9090', 'port: 99999'));
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('port: 99999')) + 1;
+    const github = await runPacto(['validate', 'svc', '--output-format', 'github'], { cwd });
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(new RegExp(`^::error file=svc/pacto.yaml,line=${line},col=11,title=pacto validate%3A SCHEMA_VIOLATION::interfaces`));
+    expect(github.stderr).toBe('validation failed with 1 error(s)\n');
+    const sarif = JSON.parse((await runPacto(['validate', 'svc', '--output-format', 'sarif'], { cwd })).stdout);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'SCHEMA_VIOLATION', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'svc/pacto.yaml' }, region: { startLine: line, startColumn: 11 } } }] });
+  });
+});
+
 describe('pacto graph', { timeout: 60_000 }, () => {
   it('T32 shared nodes, and the JSON, DOT and Mermaid forms', async () => {
     const cwd = tempDir();

@@ -67,6 +67,19 @@ export class ValidateCommand extends PactoCommand {
       this.err(failed);
       return;
     }
+    if (this.settings.outputFormat === 'github' || this.settings.outputFormat === 'sarif') {
+      // CI formats: annotations on the contract file; only a local directory has a file to point at.
+      const local = fileName !== undefined && !ref.startsWith('oci://') && !/\.tar\.gz$/.test(ref);
+      const findings = render.validationFindings(result, local ? fileName : undefined);
+      const { buildInfo } = await import('../build-info.js');
+      this.out(
+        this.settings.outputFormat === 'github'
+          ? render.renderGithubAnnotations(findings)
+          : render.renderSarif(findings, { name: 'pacto', version: buildInfo.version, informationUri: 'https://github.com/TrianaLab/pacto' }),
+      );
+      this.err(failed);
+      return;
+    }
     const text = render.renderValidationText(ref, result, {
       positions: this.context.stderrIsTTY,
       ...(fileName ? { fileName } : {}),
