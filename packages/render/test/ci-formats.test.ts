@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
+import * as AjvDraft04 from 'ajv-draft-04';
+import type { Options, ValidateFunction } from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { buildDiffReport } from '@pacto/diff';
 import type { Contract } from '@pacto/schema';
@@ -8,6 +9,9 @@ import { buildSarif, diffFindings, renderGithubAnnotations, renderSarif, validat
 
 const schema = JSON.parse(readFileSync(new URL('./fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
 // The schema's `language` pattern is not valid with the `u` flag, so patterns are compiled without it.
+// CommonJS default export: under NodeNext the class sits on `.default`.
+type AjvLike = { addFormat(name: string, format: RegExp): void; compile(schema: object): ValidateFunction };
+const Ajv = (AjvDraft04 as unknown as { default: new (options: Options) => AjvLike }).default;
 const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
 ajv.addFormat('uri', /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/);
 ajv.addFormat('uri-reference', /^[^\s]*$/);
