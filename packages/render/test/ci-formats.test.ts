@@ -8,10 +8,10 @@ import { parseContract } from '@pacto/schema';
 import { buildSarif, diffFindings, renderGithubAnnotations, renderSarif, validationFindings } from '../src/index.js';
 
 const schema = JSON.parse(readFileSync(new URL('./fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
-// The schema's `language` pattern is not valid with the `u` flag, so patterns are compiled without it.
 // CommonJS default export: under NodeNext the class sits on `.default`.
 type AjvLike = { addFormat(name: string, format: RegExp): void; compile(schema: object): ValidateFunction };
 const Ajv = (AjvDraft04 as unknown as { default: new (options: Options) => AjvLike }).default;
+// The schema's `language` pattern is not valid with the `u` flag, so patterns are compiled without it.
 const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
 ajv.addFormat('uri', /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]*$/);
 ajv.addFormat('uri-reference', /^[^\s]*$/);

@@ -1,5 +1,7 @@
 import { RefResolver } from './ref-resolver.js';
 
+const isRef = (node: object) => typeof (node as { $ref?: unknown }).$ref === 'string' && !Array.isArray(node);
+
 /**
  * Deep equality across two documents with local `$ref`s resolved on both sides. Each pair of nodes is compared
  * once (memoised by identity), and a pair met again while it is being compared is assumed equal, which makes
@@ -28,6 +30,9 @@ export class ResolvedEquality {
     if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
       return Number.isNaN(a) && Number.isNaN(b);
     }
+    // Documents are trees; only `$ref`s make them graphs. So only pairs involving a reference need the memo
+    // (which also makes each referenced schema pair compared once); plain nodes are compared directly.
+    if (!isRef(a) && !isRef(b)) return this.#compare(a, b);
     let row = this.#memo.get(a);
     const known = row?.get(b);
     if (known !== undefined) return known;
