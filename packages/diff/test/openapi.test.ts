@@ -56,6 +56,8 @@ describe('diffOpenApi (diff.md §4)', () => {
     expect(diffOpenApi(yaml, json)).toEqual([]);
     expect(parseDocument(': : not yaml [')).toBeUndefined();
     expect(diffOpenApi(parseDocument('- a list'), json)).toEqual([]);
+    expect(parseDocument('paths: &p\n  /a: {get: {responses: {x: *p}}}\n')).toBeUndefined();
+    expect(parseDocument('shared: &s {a: 1}\nb: *s\nc: *s\n')).toEqual({ shared: { a: 1 }, b: { a: 1 }, c: { a: 1 } });
   });
 
   it('skips parameters without name and in, and keys renamed parameters as remove + add', () => {

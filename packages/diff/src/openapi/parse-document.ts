@@ -14,9 +14,27 @@ export function parseDocument(text: string): unknown {
       // not strict JSON; YAML may still read it
     }
   }
+  let document: unknown;
   try {
-    return parse(text, { maxAliasCount: -1, prettyErrors: false });
+    document = parse(text, { maxAliasCount: -1, prettyErrors: false });
   } catch {
     return undefined;
   }
+  // A YAML alias can point at its own ancestor; such a document has no JSON meaning, so it reads as unparsable.
+  return isAcyclic(document) ? document : undefined;
+}
+
+function isAcyclic(root: unknown): boolean {
+  const onPath = new Set<object>();
+  const done = new Set<object>();
+  const visit = (node: unknown): boolean => {
+    if (typeof node !== 'object' || node === null || done.has(node)) return true;
+    if (onPath.has(node)) return false;
+    onPath.add(node);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) if (!visit(child)) return false;
+    onPath.delete(node);
+    done.add(node);
+    return true;
+  };
+  return visit(root);
 }
