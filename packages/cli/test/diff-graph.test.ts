@@ -100,6 +100,31 @@ describe('pacto diff', { timeout: 60_000 }, () => {
   });
 });
 
+describe('pacto diff with overrides and local siblings', { timeout: 60_000 }, () => {
+  it('applies --new-set and finds an oci:// dependency in a sibling directory of the new root', async () => {
+    const cwd = tempDir();
+    const root = 'pactoVersion: "1.1"\nservice: {name: my-service, version: 1.0.0}\ndependencies:\n  - {name: auth, ref: "oci://127.0.0.1:1/acme/auth:1.0.0", compatibility: ^1.0.0}\n';
+    for (const dir of ['old/my-service', 'new/my-service', 'new/auth']) mkdirSync(join(cwd, dir), { recursive: true });
+    writeFileSync(join(cwd, 'old/my-service/pacto.yaml'), root);
+    writeFileSync(join(cwd, 'new/my-service/pacto.yaml'), root);
+    writeFileSync(join(cwd, 'new/auth/pacto.yaml'), 'pactoVersion: "1.1"\nservice: {name: auth, version: 1.0.0}\n');
+    expect(await runPacto(['diff', 'old/my-service', 'new/my-service', '--new-set', 'service.version=1.1.0'], { cwd })).toEqual({
+      code: 0,
+      stdout: [
+        'Classification: NON_BREAKING',
+        'Changes (1):',
+        '  [NON_BREAKING] service.version (modified): service.version modified [1.0.0 -> 1.1.0]',
+        '',
+        'Dependency graph changes:',
+        'my-service',
+        '└─ auth          +1.0.0',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+});
+
 describe('pacto validate CI formats', { timeout: 60_000 }, () => {
   it('prints GitHub annotations and SARIF at the finding line, failure line on stderr', async () => {
     const cwd = await seed();
