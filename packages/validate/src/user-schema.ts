@@ -49,21 +49,59 @@ function draftOf(schema: unknown): Draft {
   }
 }
 
-function newAjv(draft: Draft): Ajv {
-  switch (draft) {
+type Engine = '04' | '07' | '2019-09' | '2020-12';
+
+function newAjv(engine: Engine): Ajv {
+  switch (engine) {
     case '04':
       return new AjvDraft04(OPTIONS);
-    case '06': {
+    case '07': {
       const ajv = new Ajv(OPTIONS);
       ajv.addMetaSchema(draft06MetaSchema);
       return ajv;
     }
-    case '07':
-      return new Ajv(OPTIONS);
     case '2019-09':
       return new Ajv2019(OPTIONS);
-    default:
+    case '2020-12':
       return new Ajv2020(OPTIONS);
+  }
+}
+
+interface SharedAjv {
+  readonly ajv: Ajv;
+  /** Keys of `refs` / `schemas` the instance knows by itself (meta-schemas). */
+  readonly ownRefs: ReadonlySet<string>;
+  readonly ownSchemas: ReadonlySet<string>;
+}
+
+// One instance per draft: a new instance compiles its meta-schema again (~100x a user schema).
+const engines = new Map<Engine, SharedAjv>();
+
+function sharedAjv(engine: Engine): SharedAjv {
+  let shared = engines.get(engine);
+  if (shared === undefined) {
+    const ajv = newAjv(engine);
+    ajv.compile({}); // compiles the meta-schema, so what it registers counts as the instance's own
+    shared = { ajv, ownRefs: new Set(Object.keys(ajv.refs)), ownSchemas: new Set(Object.keys(ajv.schemas)) };
+    engines.set(engine, shared);
+  }
+  return shared;
+}
+
+/**
+ * Compile `schema` as a standalone resource: whatever it registered (its `$id`s) is removed again, so
+ * one user schema can never resolve a `$ref` into another, and two schemas may share an `$id`.
+ */
+function compileStandalone(engine: Engine, schema: AnySchema): ValidateFunction {
+  const { ajv, ownRefs, ownSchemas } = sharedAjv(engine);
+  try {
+    return ajv.compile(schema);
+  } finally {
+    const refs = ajv.refs as Record<string, unknown>;
+    const schemas = ajv.schemas as Record<string, unknown>;
+    for (const key of Object.keys(refs)) if (!ownRefs.has(key)) delete refs[key];
+    for (const key of Object.keys(schemas)) if (!ownSchemas.has(key)) delete schemas[key];
+    if (typeof schema === 'object') ajv.removeSchema(schema);
   }
 }
 
@@ -84,8 +122,8 @@ export function compileSchemaDocument(schema: unknown): UserSchemaResult {
     return { ok: false, stage: 'compile', error: `unsupported or unreachable meta-schema ${JSON.stringify(uri)}` };
   }
   try {
-    // A fresh instance per schema, so two schemas with the same $id never collide.
-    return { ok: true, schema: wrap(newAjv(draft).compile(schema as AnySchema)) };
+    const engine = draft === '06' ? '07' : draft;
+    return { ok: true, schema: wrap(compileStandalone(engine, schema as AnySchema)) };
   } catch (error) {
     return { ok: false, stage: 'compile', error: error instanceof Error ? error.message : String(error) };
   }

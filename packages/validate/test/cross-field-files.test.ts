@@ -154,3 +154,19 @@ describe('L2 rules 20-20b: configuration values', () => {
     expect(result.errors[0]?.message).toBe('configuration values require a configuration schema to validate against');
   });
 });
+
+describe('user schemas are compiled standalone', () => {
+  it('never resolves a $ref into another bundle file, and tolerates a repeated $id', () => {
+    const named = '{"$id": "https://example.com/shared", "type": "object", "properties": {"A": {"type": "string"}}}';
+    const first = validateCrossField(
+      b10({ configurations: [{ name: 'a', schema: 'a.json', values: { A: 1 } }] }),
+      memoryFiles({ 'a.json': named }),
+    );
+    expect(pairs(first.errors)).toEqual(['CONFIG_VALUES_VALIDATION_FAILED @ configurations[0].values']);
+    const again = validateCrossField(
+      b10({ configurations: [{ name: 'b', schema: 'b.json' }, { name: 'c', schema: 'c.json' }] }),
+      memoryFiles({ 'b.json': named.replace('"string"', '"integer"'), 'c.json': '{"$ref": "https://example.com/shared"}' }),
+    );
+    expect(pairs(again.errors)).toEqual(['INVALID_CONFIG_SCHEMA @ configurations[1].schema']);
+  });
+});
