@@ -1,4 +1,4 @@
-import type { Contract, Interface } from '@pacto/schema';
+import type { Contract, Interface, Runtime } from '@pacto/schema';
 import { dependencyEdges, nodesBreadthFirst, type DocGraph, type DocGraphNode } from './doc-graph.js';
 
 /** Mermaid-safe identifier: the name with every non-alphanumeric removed. */
@@ -77,11 +77,12 @@ function interfaceNode(serviceId: string, iface: Interface): string {
 function stateLabel(contract: Contract): string | undefined {
   const { runtime, scaling } = contract;
   if (!runtime) return undefined;
-  const { state } = runtime;
+  const state = runtime.state as Runtime['state'] | undefined;
+  if (!state) return undefined;
   const parts = [
     state.type,
     `${state.dataCriticality} criticality`,
-    `${state.persistence.scope} ${state.persistence.durability}`,
+    `${state.persistence?.scope} ${state.persistence?.durability}`,
   ];
   if (scaling?.replicas !== undefined) parts.push(`${scaling.replicas} replicas`);
   else if (scaling?.min !== undefined && scaling.max !== undefined) parts.push(`${scaling.min}–${scaling.max} replicas`);

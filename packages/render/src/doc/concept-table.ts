@@ -16,16 +16,23 @@ export function conceptTable(runtime: Runtime): string {
     if (value === undefined || description === undefined) return;
     rows.push([`**${concept}**`, cellCode(value), cellText(description)]);
   };
-  const { state, lifecycle } = runtime;
-  add('Workload', runtime.workload, WORKLOAD_DESCRIPTIONS[runtime.workload]);
-  add('State', state.type, STATE_DESCRIPTIONS[state.type]);
-  add('Persistence scope', state.persistence.scope, SCOPE_DESCRIPTIONS[state.persistence.scope]);
-  add('Persistence durability', state.persistence.durability, DURABILITY_DESCRIPTIONS[state.persistence.durability]);
-  add('Data criticality', state.dataCriticality, CRITICALITY_DESCRIPTIONS[state.dataCriticality]);
+  // Lookups tolerate missing parts: dependencies in the graph are parsed, not validated.
+  const { lifecycle } = runtime;
+  const state: Partial<Runtime['state']> = runtime.state ?? {};
+  const persistence: Partial<Runtime['state']['persistence']> = state.persistence ?? {};
+  add('Workload', runtime.workload, lookup(WORKLOAD_DESCRIPTIONS, runtime.workload));
+  add('State', state.type, lookup(STATE_DESCRIPTIONS, state.type));
+  add('Persistence scope', persistence.scope, lookup(SCOPE_DESCRIPTIONS, persistence.scope));
+  add('Persistence durability', persistence.durability, lookup(DURABILITY_DESCRIPTIONS, persistence.durability));
+  add('Data criticality', state.dataCriticality, lookup(CRITICALITY_DESCRIPTIONS, state.dataCriticality));
   const upgrade = lifecycle?.upgradeStrategy;
-  if (upgrade !== undefined) add('Upgrade strategy', upgrade, UPGRADE_DESCRIPTIONS[upgrade]);
+  if (upgrade !== undefined) add('Upgrade strategy', upgrade, lookup(UPGRADE_DESCRIPTIONS, upgrade));
   if (lifecycle?.gracefulShutdownSeconds !== undefined) {
     add('Graceful shutdown', `${lifecycle.gracefulShutdownSeconds}s`, 'Time allowed for in-flight requests to complete before termination');
   }
   return table(['Concept', 'Value', 'Description'], rows);
+}
+
+function lookup(descriptions: Record<string, string>, value: string | undefined): string | undefined {
+  return value !== undefined && Object.hasOwn(descriptions, value) ? descriptions[value] : undefined;
 }

@@ -6,7 +6,11 @@ import { code } from './markdown.js';
 export function summaryParagraph(contract: Contract): string {
   const { service, runtime } = contract;
   let line = `**${service.name}** ${code(`v${service.version}`)}`;
-  if (runtime) line += ` is a ${code(runtime.state.type)} ${code(runtime.workload)} workload`;
+  // A parsed but unvalidated contract (a dependency) may lack parts of runtime; print what is there.
+  if (runtime) {
+    const kind = [runtime.state?.type, runtime.workload].filter((part) => part !== undefined && part !== '').map(code);
+    line += ` is a ${kind.join(' ')} workload`;
+  }
   const interfaces = contract.interfaces?.length ?? 0;
   if (interfaces > 0) line += ` exposing ${interfaces} ${interfaces === 1 ? 'interface' : 'interfaces'}`;
   const dependencies = contract.dependencies?.length ?? 0;

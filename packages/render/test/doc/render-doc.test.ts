@@ -123,3 +123,12 @@ describe('renderDoc', () => {
     expect(md).toContain('| `GET` | `/x` | &lt;img src=x onerror=alert(1)&gt; |');
   });
 });
+
+describe('renderDoc on a contract that only parsed', () => {
+  it('renders what is there instead of throwing on a runtime without state', () => {
+    const contract = { ...minimal, runtime: { workload: 'service' } } as unknown as Contract;
+    const md = renderDoc({ contract }, { now });
+    expect(md).toContain('**tiny** `v0.1.0` is a `service` workload.');
+    expect(md).toContain('| **Workload** | `service` | Long-running process that serves requests |\n\n');
+  });
+});
