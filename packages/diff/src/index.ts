@@ -4,6 +4,8 @@ export type { Change, ChangeLocation, ChangeType, Classification } from './chang
 export { diffContracts } from './contract/diff-contracts.js';
 export type { ContractDiff } from './contract/diff-contracts.js';
 export type { DiffSide } from './contract/diff-side.js';
+export { DiffError, toDiffSide } from './contract/to-diff-side.js';
+export type { DiffErrorCode, DiffInput } from './contract/to-diff-side.js';
 export { dependencyName, nameFromRef } from './contract/dependency-name.js';
 export { diffOpenApi } from './openapi/diff-openapi.js';
 export { parseDocument } from './openapi/parse-document.js';

@@ -1,6 +1,8 @@
 import type { Change, Classification } from './change.js';
 import { classifyChanges, maxClassification } from './change.js';
 import type { DiffSide } from './contract/diff-side.js';
+import type { DiffInput } from './contract/to-diff-side.js';
+import { toDiffSide } from './contract/to-diff-side.js';
 import { diffContracts } from './contract/diff-contracts.js';
 import type { DependencyDiff } from './graph/compare-dependencies.js';
 import { compareDependencies } from './graph/compare-dependencies.js';
@@ -22,8 +24,8 @@ export interface DiffReport {
 export interface DiffReportInput {
   readonly oldPath: string;
   readonly newPath: string;
-  readonly old: DiffSide;
-  readonly new: DiffSide;
+  readonly old: DiffInput;
+  readonly new: DiffInput;
   /** Resolved dependency graphs of both sides; without them only the roots are compared. */
   readonly oldGraph?: GraphResult;
   readonly newGraph?: GraphResult;
@@ -35,9 +37,11 @@ const bareGraph = (side: DiffSide): GraphResult => ({
 
 /** Root diff, dependency diffs, graph diff and overall classification (diff.md §7). Pure. */
 export function buildDiffReport(input: DiffReportInput): DiffReport {
-  const root = diffContracts(input.old, input.new);
-  const oldGraph = input.oldGraph ?? bareGraph(input.old);
-  const newGraph = input.newGraph ?? bareGraph(input.new);
+  const oldSide = toDiffSide(input.old);
+  const newSide = toDiffSide(input.new);
+  const root = diffContracts(oldSide, newSide);
+  const oldGraph = input.oldGraph ?? bareGraph(oldSide);
+  const newGraph = input.newGraph ?? bareGraph(newSide);
   const dependencyDiffs = compareDependencies(oldGraph, newGraph);
   let classification = classifyChanges(root.changes);
   for (const dep of dependencyDiffs) classification = maxClassification(classification, dep.classification);

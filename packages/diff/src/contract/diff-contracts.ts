@@ -9,7 +9,8 @@ import { diffReadiness } from './diff-readiness.js';
 import { diffRuntime } from './diff-runtime.js';
 import { diffScaling } from './diff-scaling.js';
 import { diffService } from './diff-service.js';
-import type { DiffSide } from './diff-side.js';
+import type { DiffInput } from './to-diff-side.js';
+import { toDiffSide } from './to-diff-side.js';
 
 /** The comparison of two contracts with their bundles (diff.md §3–§6). */
 export interface ContractDiff {
@@ -20,9 +21,12 @@ export interface ContractDiff {
 
 /**
  * Compare two contracts and the files of their bundles. Pure: the bundles are read through `files`.
+ * A `ContractBundle` (e.g. from `loadBundleDir`) is parsed first; a parse failure throws `DiffError`.
  * Changes come in the order of diff.md §2.5; the classification is their maximum (SBOM changes never count).
  */
-export function diffContracts(oldSide: DiffSide, newSide: DiffSide): ContractDiff {
+export function diffContracts(oldInput: DiffInput, newInput: DiffInput): ContractDiff {
+  const oldSide = toDiffSide(oldInput);
+  const newSide = toDiffSide(newInput);
   const oldC = oldSide.contract;
   const newC = newSide.contract;
   const changes: Change[] = [

@@ -1,0 +1,28 @@
+import type { ContractBundle } from '@pacto/schema';
+import { parseContract } from '@pacto/schema';
+import type { DiffSide } from './diff-side.js';
+
+/** What the diff functions accept: an already parsed side, or a bundle whose `pacto.yaml` text is parsed here. */
+export type DiffInput = DiffSide | (ContractBundle & { readonly listing?: readonly string[] });
+
+export type DiffErrorCode = 'PARSE_FAILED';
+
+/** A side that cannot be compared (its contract does not parse). */
+export class DiffError extends Error {
+  override readonly name = 'DiffError';
+  readonly code: DiffErrorCode;
+  constructor(code: DiffErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** Stage P only (diff.md §1.2: no validation layer runs), with the CLI's `failed to parse <file>: …` wording. */
+export function toDiffSide(input: DiffInput): DiffSide {
+  if ('contract' in input) return input;
+  const parsed = parseContract(input.text, input.fileName);
+  if (!parsed.ok) {
+    throw new DiffError('PARSE_FAILED', `failed to parse ${input.fileName}: ${parsed.error.message}`, { cause: parsed.error });
+  }
+  return { contract: parsed.contract, files: input.files, listing: input.listing };
+}
