@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { gunzipSync } from 'node:zlib';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { OciError } from './error.js';
 import {
   MEDIA_TYPE_BUNDLE_LAYER,
@@ -67,18 +67,42 @@ function blob(mediaType: string, bytes: Uint8Array): Blob {
 }
 
 /**
+ * `sha256:` of the uncompressed tar (the config's `diff_id`), inflating in zlib's thread pool so the caller can
+ * hash the compressed layer meanwhile.
+ */
+export function computeDiffId(archive: Uint8Array): Promise<string> {
+  if (!isGzip(archive)) return Promise.resolve(sha256Digest(archive));
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    const inflate = createGunzip({ chunkSize: 1 << 20 });
+    inflate.on('data', (chunk: Buffer) => hash.update(chunk));
+    inflate.on('end', () => resolve(`sha256:${hash.digest('hex')}`));
+    inflate.on('error', (error) => reject(new OciError('BUILD_FAILED', `failed to build OCI image: ${error.message}`, { cause: error })));
+    inflate.end(archive);
+  });
+}
+
+/** Digests already known for an archive, so `buildArtifact` need not compute them again. */
+export interface KnownDigests {
+  readonly diffId?: string;
+  readonly layerDigest?: string;
+}
+
+/**
  * Builds the artifact for a bundle archive (the gzip tar of oci.md §3): layer, config with `io.pacto.*` labels,
  * manifest and its digest. Deterministic for given archive bytes.
  */
-export function buildArtifact(archive: Uint8Array, labels: ArtifactLabels): Artifact {
-  let tar: Uint8Array;
-  try {
-    tar = isGzip(archive) ? gunzipSync(archive) : archive;
-  } catch (error) {
-    throw new OciError('BUILD_FAILED', `failed to build OCI image: ${(error as Error).message}`, { cause: error });
+export function buildArtifact(archive: Uint8Array, labels: ArtifactLabels, known: KnownDigests = {}): Artifact {
+  let diffId = known.diffId;
+  if (diffId === undefined) {
+    try {
+      diffId = sha256Digest(isGzip(archive) ? gunzipSync(archive) : archive);
+    } catch (error) {
+      throw new OciError('BUILD_FAILED', `failed to build OCI image: ${(error as Error).message}`, { cause: error });
+    }
   }
-  const layer = blob(MEDIA_TYPE_BUNDLE_LAYER, archive);
-  const config = blob(MEDIA_TYPE_CONFIG, buildConfig(labels, sha256Digest(tar)));
+  const layer: Blob = { mediaType: MEDIA_TYPE_BUNDLE_LAYER, size: archive.byteLength, digest: known.layerDigest ?? sha256Digest(archive), bytes: archive };
+  const config = blob(MEDIA_TYPE_CONFIG, buildConfig(labels, diffId));
   const manifest = buildManifest(config, layer);
   return { manifest, digest: sha256Digest(manifest), config, layer };
 }

@@ -61,8 +61,11 @@ export async function readCacheEntry(cacheDir: string, key: string): Promise<Uin
   return bytes;
 }
 
-/** Writes an entry atomically (temp file + rename in the same directory); failures are ignored (oci.md §13.3). */
-export async function writeCacheEntry(cacheDir: string, key: string, archive: Uint8Array): Promise<void> {
+/**
+ * Writes an entry atomically (temp file + rename in the same directory); failures are ignored (oci.md §13.3).
+ * `digest` is the archive's known `sha256:` digest (a verified layer), saving a second pass over the bytes.
+ */
+export async function writeCacheEntry(cacheDir: string, key: string, archive: Uint8Array, digest?: string): Promise<void> {
   const path = cacheEntryPath(cacheDir, key);
   const dir = dirname(path);
   const suffix = `.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -71,7 +74,7 @@ export async function writeCacheEntry(cacheDir: string, key: string, archive: Ui
     const digestPath = join(dir, CACHE_DIGEST_FILE);
     // The digest file goes first: a reader never sees new bytes checked against an old digest for long,
     // and a mismatch only costs a refetch.
-    await writeFile(digestPath + suffix, digestOf(archive), { mode: 0o644 });
+    await writeFile(digestPath + suffix, digest ?? digestOf(archive), { mode: 0o644 });
     await writeFile(path + suffix, archive, { mode: 0o644 });
     await rename(digestPath + suffix, digestPath);
     await rename(path + suffix, path);

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { readBundleArchive, type BundleContents } from '@pacto/bundle';
-import { buildArtifact, bundleLayerOf } from './artifact.js';
+import { buildArtifact, bundleLayerOf, computeDiffId, sha256Digest } from './artifact.js';
 import { defaultCacheDir, readCacheEntry, writeCacheEntry } from './cache.js';
 import { OciError } from './error.js';
 import {
@@ -95,15 +95,23 @@ export class OciClient {
   /** Pushes a bundle archive (oci.md §7). Without `force`, an existing tag is left alone (`status: 'exists'`). */
   async push(target: string, archive: Uint8Array, options: PushOptions): Promise<PushResult> {
     const finalRef = this.finalPushReference(target, options.labels.version);
-    const artifact = buildArtifact(archive, options.labels);
     if (isLayoutReference(finalRef)) {
+      const artifact = buildArtifact(archive, options.labels);
       const layout = parseLayoutReference(finalRef) as { dir: string; tag: string };
       if (!options.force && (await layoutHasTag(layout))) return { status: 'exists', ref: finalRef };
       await pushToLayout(layout, artifact);
       return { status: 'pushed', ref: finalRef, digest: artifact.digest };
     }
     const ref = parseReference(finalRef);
-    if (!options.force && (await this.registry.manifestExists(ref, finalRef))) return { status: 'exists', ref: finalRef };
+    // The existence check travels while the digests are computed: inflating runs in zlib's thread pool and
+    // hashing the layer on this thread.
+    const exists = options.force ? Promise.resolve(false) : this.registry.manifestExists(ref, finalRef);
+    exists.catch(() => undefined);
+    const diffId = computeDiffId(archive);
+    diffId.catch(() => undefined);
+    const layerDigest = sha256Digest(archive);
+    const artifact = buildArtifact(archive, options.labels, { diffId: await diffId, layerDigest });
+    if (await exists) return { status: 'exists', ref: finalRef };
     const progress = this.onProgress === undefined ? {} : { onProgress: this.onProgress };
     await this.registry.uploadBlob(ref, artifact.layer, { display: finalRef, ...progress });
     await this.registry.uploadBlob(ref, artifact.config, { display: finalRef });
@@ -151,8 +159,9 @@ export class OciClient {
     const contents = await readArchive(layer);
     if (this.cacheDir !== undefined) {
       // The verified layer is itself a bundle archive; re-compressing 40 MB would double pull time.
-      const entry = layer[0] === 0x1f && layer[1] === 0x8b ? layer : gzipSync(layer, { level: 1 });
-      await writeCacheEntry(this.cacheDir, key, entry);
+      const gzipped = layer[0] === 0x1f && layer[1] === 0x8b;
+      if (gzipped) await writeCacheEntry(this.cacheDir, key, layer, layerDescriptor.digest);
+      else await writeCacheEntry(this.cacheDir, key, gzipSync(layer, { level: 1 }));
     }
     return { ref: key, digest: manifest.digest, archive: layer, contents, source: 'registry' };
   }
