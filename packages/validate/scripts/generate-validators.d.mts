@@ -4,3 +4,5 @@ export declare const TARGETS: readonly { version: string; schemaFile: string; mo
 export declare const AJV_OPTIONS: Record<string, unknown>;
 export declare function renderValidatorModule(schema: unknown, schemaFile: string): string;
 export declare function renderAll(): Record<string, string>;
+export declare const META_SCHEMA_MODULE: string;
+export declare function renderMetaSchemaModule(): string;

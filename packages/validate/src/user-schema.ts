@@ -1,8 +1,9 @@
-import { Ajv, type AnySchema, type AnySchemaObject, type Options, type ValidateFunction } from 'ajv';
+import { Ajv, type AnySchema, type AnySchemaObject, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import AjvDraft04Module from 'ajv-draft-04';
 import draft06MetaSchemaJson from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { validate as validateDraft202012Schema } from './generated/json-schema-2020-12.js';
 import { describeSchemaError, leafErrors } from './schema-errors.js';
 
 // Configuration and policy schemas written by users (contract.md §6 rules 13/16/20b, §8): compiled
@@ -63,8 +64,14 @@ function newAjv(engine: Engine): Ajv {
     case '2019-09':
       return new Ajv2019(OPTIONS);
     case '2020-12':
-      return new Ajv2020(OPTIONS);
+      // Checked against the precompiled meta-schema validator instead (see compileStandalone).
+      return new Ajv2020({ ...OPTIONS, validateSchema: false });
   }
+}
+
+interface MetaValidator {
+  (schema: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
 interface SharedAjv {
@@ -94,6 +101,11 @@ function sharedAjv(engine: Engine): SharedAjv {
  */
 function compileStandalone(engine: Engine, schema: AnySchema): ValidateFunction {
   const { ajv, ownRefs, ownSchemas } = sharedAjv(engine);
+  if (engine === '2020-12') {
+    const meta = validateDraft202012Schema as MetaValidator;
+    // The same text ajv throws when its own meta-schema check fails.
+    if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
+  }
   try {
     return ajv.compile(schema);
   } finally {
