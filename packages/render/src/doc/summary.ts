@@ -8,7 +8,8 @@ export function summaryParagraph(contract: Contract): string {
   let line = `**${service.name}** ${code(`v${service.version}`)}`;
   // A parsed but unvalidated contract (a dependency) may lack parts of runtime; print what is there.
   if (runtime) {
-    const kind = [runtime.state?.type, runtime.workload].filter((part) => part !== undefined && part !== '').map(code);
+    const parts: (string | undefined)[] = [runtime.state?.type, runtime.workload];
+    const kind = parts.filter((part): part is string => Boolean(part)).map(code);
     line += ` is a ${kind.join(' ')} workload`;
   }
   const interfaces = contract.interfaces?.length ?? 0;
