@@ -134,6 +134,22 @@ describe('pacto push / pull / login / logout against real registries', { timeout
     });
   });
 
+  it('login prompts for the password on stdout when none is given, and keeps other keys of config.json', async () => {
+    const { cwd, env } = await workspace();
+    const configPath = join(env.XDG_CONFIG_HOME, 'pacto', 'config.json');
+    mkdirSync(join(env.XDG_CONFIG_HOME, 'pacto'), { recursive: true });
+    writeFileSync(configPath, JSON.stringify({ currentContext: 'kept' }));
+    const login = await runPacto(['login', 'registry.example:5000', '-u', 'me'], { cwd, env, input: 's3cret\n' });
+    expect(login).toEqual({ code: 0, stdout: 'Password: \nLogin succeeded for registry.example:5000\n', stderr: '' });
+    expect(readFileSync(configPath, 'utf8')).toBe(
+      JSON.stringify({ currentContext: 'kept', auths: { 'registry.example:5000': { auth: Buffer.from('me:s3cret').toString('base64') } } }, null, 2),
+    );
+    writeFileSync(configPath, '{not json');
+    const broken = await runPacto(['login', 'registry.example:5000', '-u', 'me', '-p', 'x'], { cwd, env });
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(new RegExp(`^failed to parse existing ${configPath.replaceAll('.', '\\.')}: `));
+  });
+
   it('requires oci:// references and a username', async () => {
     const { cwd, env } = await workspace();
     expect(await runPacto(['push', 'svc'], { cwd, env })).toEqual({ code: 1, stdout: '', stderr: 'push requires an OCI reference (oci://...): got "svc"\n' });
