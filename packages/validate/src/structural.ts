@@ -41,7 +41,7 @@ export function unsupportedVersionMessage(version: string): string {
  */
 export function validateStructural(document: unknown, hasNonFinite?: boolean): LayerResult {
   if (hasNonFinite !== false) {
-    const conversion = jsonConversionError(document);
+    const conversion = jsonConversionError(document) ?? (hasNonFinite ? 'json: unsupported value: NaN' : undefined);
     if (conversion !== undefined) return single(errorFinding('structural', 'YAML_PARSE_ERROR', '', conversion));
   }
   const version = documentVersion(document);
