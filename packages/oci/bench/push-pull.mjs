@@ -153,6 +153,10 @@ try {
     console.log(`| ${name.padEnd(30)} | ${pacto.toFixed(0).padStart(8)} | ${curlMs.toFixed(0).padStart(7)} | ${ratio.toFixed(2).padStart(5)} |${hashed} | ${hashedRatio} | ${ratio <= 1.3 ? 'met' : 'missed'} |`);
   }
 } finally {
-  child.kill('SIGTERM');
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
   rmSync(workDir, { recursive: true, force: true });
 }
