@@ -163,6 +163,22 @@ export function jsonConversionError(document: unknown): string | undefined {
   return `json: unsupported value: ${shown}`;
 }
 
+/** Byte order of the UTF-8 encodings (= code point order), as Go's sort.Strings. */
+export function compareBytes(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 puts surrogates (astral code points) below U+E000-U+FFFF; UTF-8 puts them above.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys && (x >= 0xe000 || y >= 0xe000)) return xs ? 1 : -1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
 /**
  * L4 enforcement (contract.md §8.2): one POLICY_VIOLATION per leaf error text, sorted, per policy in
  * resolution order. `document` is the generic document of the contract.
@@ -180,7 +196,7 @@ export function enforcePolicies(document: unknown, policies: readonly ResolvedPo
   for (const policy of policies) {
     let texts: string[];
     try {
-      texts = [...policy.schema.validate(document)].sort();
+      texts = [...policy.schema.validate(document)].sort(compareBytes);
     } catch (error) {
       texts = [error instanceof Error ? error.message : String(error)];
     }

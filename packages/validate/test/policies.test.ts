@@ -172,3 +172,10 @@ describe('policy enforcement', () => {
     expect(enforcePolicies({}, policies).errors.map((e) => e.message)).toEqual(['policy policies["p"]: boom']);
   });
 });
+
+describe('compareBytes', () => {
+  it('orders like UTF-8 bytes, astral characters after U+FFFD', async () => {
+    const { compareBytes } = await import('../src/policies.js');
+    expect(['b', 'a', 'ab', '\uFFFD', '😀', 'Z'].sort(compareBytes)).toEqual(['Z', 'a', 'ab', 'b', '\uFFFD', '😀']);
+  });
+});
