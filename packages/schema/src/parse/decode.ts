@@ -5,7 +5,7 @@ import { contractShape, ownerInfoShape } from './go-types.js';
 import type { FieldSpec, StructShape } from './go-types.js';
 import { MAX_DEPTH } from './limits.js';
 import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
-import { resolveScalar } from './scalar.js';
+import { isNullScalar, resolveScalar } from './scalar.js';
 import type { MapNode, YamlNode } from './tree.js';
 
 // Strict typed decoding (contract.md §2.2), mirroring yaml.v3 with
@@ -32,6 +32,16 @@ const BOOL_WORDS = new Map<string, boolean>([
 
 const MAX_INT64 = 2 ** 63;
 
+const requiredCache = new Map<StructShape, [string, FieldSpec][]>();
+function requiredFields(shape: StructShape): [string, FieldSpec][] {
+  let fields = requiredCache.get(shape);
+  if (fields === undefined) {
+    fields = Object.entries(shape.fields).filter(([, spec]) => spec.required === true);
+    requiredCache.set(shape, fields);
+  }
+  return fields;
+}
+
 class Decoder {
   readonly errors: DecodeError[] = [];
   readonly sink: GenericSink = { errors: this.errors as DecodeError[] & { line: number; column: number; message: string }[], nonFinite: false };
@@ -47,7 +57,7 @@ class Decoder {
   }
 
   private isNull(node: YamlNode): boolean {
-    return node.kind === 'scalar' && resolveScalar(node).tag === 'null';
+    return node.kind === 'scalar' && isNullScalar(node);
   }
 
   decodeStruct(node: YamlNode, shape: StructShape, depth: number): Record<string, unknown> | undefined {
@@ -62,45 +72,50 @@ class Decoder {
       return undefined;
     }
     const out: Record<string, unknown> = {};
-    const seen = new Set<string>();
-    this.decodePairs(node, shape, out, seen, depth);
-    if (node.pairs.some((pair) => isMergeKey(pair.key))) {
+    // Only merge keys can bring a key twice (duplicates were refused above), so only they need the set.
+    const seen = node.pairs.some((pair) => isMergeKey(pair.key)) ? new Set<string>() : undefined;
+    if (this.decodePairs(node, shape, out, seen, depth) && seen) {
       for (const source of mergedSources(node)) this.decodeMerged(source, shape, out, seen, depth + 1);
     }
     return out;
   }
 
-  private decodeMerged(source: MapNode, shape: StructShape, out: Record<string, unknown>, seen: Set<string>, depth: number): void {
+  private decodeMerged(source: MapNode, shape: StructShape, out: Record<string, unknown>, seen: Set<string> | undefined, depth: number): void {
     const dups = duplicateKeys(source);
     if (dups.length > 0) {
       this.errors.push(...dups);
       return;
     }
-    this.decodePairs(source, shape, out, seen, depth);
-    if (source.pairs.some((pair) => isMergeKey(pair.key))) {
+    if (this.decodePairs(source, shape, out, seen, depth)) {
       for (const inner of mergedSources(source)) this.decodeMerged(inner, shape, out, seen, depth + 1);
     }
   }
 
-  private decodePairs(node: MapNode, shape: StructShape, out: Record<string, unknown>, seen: Set<string>, depth: number): void {
+  /** Decodes the explicit pairs; true when the mapping also has `<<` merge keys. */
+  private decodePairs(node: MapNode, shape: StructShape, out: Record<string, unknown>, seen: Set<string> | undefined, depth: number): boolean {
+    let merges = false;
     for (const { key, value } of node.pairs) {
-      if (isMergeKey(key)) continue;
+      if (isMergeKey(key)) {
+        merges = true;
+        continue;
+      }
       if (key.kind !== 'scalar') {
         this.typeError(key, 'string');
         continue;
       }
       const name = this.isNull(key) ? '' : key.text;
-      if (seen.has(name)) continue;
+      if (seen?.has(name)) continue;
       const spec = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
       if (spec === undefined) {
         const hint = shape === contractShape ? (OLD_LAYOUT_HINTS[name] ?? '') : '';
         this.errors.push({ line: key.line, column: key.column, message: `line ${key.line}: field ${name} not found in type ${shape.goType}${hint}` });
         continue;
       }
-      seen.add(name);
+      seen?.add(name);
       const decoded = this.decodeField(value, spec, depth + 1);
       if (decoded !== undefined) out[name] = decoded;
     }
+    return merges;
   }
 
   private decodeField(node: YamlNode, spec: FieldSpec, depth: number): unknown {
@@ -165,8 +180,8 @@ class Decoder {
   /** Go zero values for required fields that were absent or null, so the result matches its TS type. */
   withZeros(value: Record<string, unknown> | undefined, shape: StructShape): Record<string, unknown> | undefined {
     if (value === undefined) return undefined;
-    for (const [name, spec] of Object.entries(shape.fields)) {
-      if (!spec.required || value[name] !== undefined) continue;
+    for (const [name, spec] of requiredFields(shape)) {
+      if (value[name] !== undefined) continue;
       const kind = spec.shape.kind;
       if (kind === 'string') value[name] = '';
       else if (kind === 'int') value[name] = 0;

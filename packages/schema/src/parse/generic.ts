@@ -39,32 +39,28 @@ function mapToGeneric(node: MapNode, sink: GenericSink, depth: number): Record<s
       return null;
     }
   }
-  const seen = new Set<string>();
-  const add = (key: YamlNode, value: YamlNode): void => {
+  let hasMerge = false;
+  for (const { key, value } of node.pairs) {
     let name: string;
-    if (key.kind === 'scalar') name = key.text;
-    else {
+    if (key.kind === 'scalar') {
+      if (isMergeKey(key)) {
+        hasMerge = true;
+        continue;
+      }
+      name = key.text;
+    } else {
       sink.errors?.push({ line: key.line, column: key.column, message: `line ${key.line}: cannot unmarshal !!${key.kind} into string` });
       name = JSON.stringify(toGeneric(key, sink, depth + 1));
     }
-    if (seen.has(name)) return;
-    seen.add(name);
+    // First occurrence wins (only reachable for keys that differ in the YAML but not as text).
+    if (Object.hasOwn(out, name)) continue;
     setOwn(out, name, toGeneric(value, sink, depth + 1));
-  };
-  let hasMerge = false;
-  for (const pair of node.pairs) {
-    if (isMergeKey(pair.key)) hasMerge = true;
-    else add(pair.key, pair.value);
   }
   if (hasMerge) {
     for (const source of mergedSources(node)) {
       const merged = mapToGeneric(source, sink, depth + 1);
       if (merged === null) continue;
-      for (const [key, value] of Object.entries(merged)) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        setOwn(out, key, value);
-      }
+      for (const [key, value] of Object.entries(merged)) if (!Object.hasOwn(out, key)) setOwn(out, key, value);
     }
   }
   return out;

@@ -30,21 +30,39 @@ export interface DuplicateKey {
   readonly message: string;
 }
 
+const sameKey = (a: YamlNode, b: YamlNode): boolean =>
+  a.kind === b.kind && (a.kind !== 'scalar' || a.text === (b as typeof a).text);
+
+/** Cheap test first: small mappings are compared pairwise, larger ones through a Set. */
+function hasDuplicate(pairs: readonly MapPair[]): boolean {
+  const n = pairs.length;
+  if (n <= 24) {
+    for (let i = 1; i < n; i++) {
+      const key = (pairs[i] as MapPair).key;
+      for (let j = 0; j < i; j++) if (sameKey(key, (pairs[j] as MapPair).key)) return true;
+    }
+    return false;
+  }
+  const seen = new Set<string>();
+  for (const pair of pairs) {
+    const id = keyIdentity(pair.key);
+    if (seen.has(id)) return true;
+    seen.add(id);
+  }
+  return false;
+}
+
 /** yaml.v3's duplicate-key findings for one mapping, in its order (first occurrence, then each later one). */
 export function duplicateKeys(map: MapNode): DuplicateKey[] {
   const pairs = map.pairs;
-  if (pairs.length < 2) return [];
+  if (pairs.length < 2 || !hasDuplicate(pairs)) return [];
   const groups = new Map<string, number[]>();
-  let duplicated = false;
   for (let i = 0; i < pairs.length; i++) {
     const id = keyIdentity((pairs[i] as MapPair).key);
     const group = groups.get(id);
-    if (group) {
-      group.push(i);
-      duplicated = true;
-    } else groups.set(id, [i]);
+    if (group) group.push(i);
+    else groups.set(id, [i]);
   }
-  if (!duplicated) return [];
   const found: DuplicateKey[] = [];
   for (let i = 0; i < pairs.length; i++) {
     const ki = (pairs[i] as MapPair).key;

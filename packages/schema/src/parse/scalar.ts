@@ -77,16 +77,23 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   return { tag: 'str', value: text };
 }
 
-const cache = new WeakMap<ScalarNode, ResolvedScalar>();
+/** True when the scalar resolves to null (cheaper than resolveScalar: no allocation for other text). */
+export function isNullScalar(node: ScalarNode): boolean {
+  if (!node.plain) return false;
+  const text = node.text;
+  if (text.length > 4) return false;
+  if (node.tag !== undefined) return resolveScalar(node).tag === 'null';
+  return text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL';
+}
 
-/** The resolved value of a scalar node (memoised: decode and the generic document both ask). */
+/** The resolved value of a scalar node (memoised on the node: decode and the generic document both ask). */
 export function resolveScalar(node: ScalarNode): ResolvedScalar {
-  let resolved = cache.get(node);
+  let resolved = node.resolved;
   if (resolved === undefined) {
     if (!node.plain || node.tag === STR_TAG || node.tag === BINARY_TAG) resolved = { tag: 'str', value: node.text };
     else if (node.tag !== undefined && !node.tag.startsWith(CORE_TAG_PREFIX)) resolved = { tag: 'str', value: node.text };
     else resolved = resolvePlainScalar(node.text);
-    cache.set(node, resolved);
+    node.resolved = resolved;
   }
   return resolved;
 }

@@ -18,6 +18,8 @@ export interface ScalarNode extends NodePosition {
   readonly plain: boolean;
   /** Explicit tag as written after resolution of `!!` (e.g. `tag:yaml.org,2002:int`), if any. */
   readonly tag?: string | undefined;
+  /** Memo of the resolved value (filled by resolveScalar; a WeakMap costs far more per node). */
+  resolved?: { readonly tag: 'null' | 'bool' | 'int' | 'float' | 'str'; readonly value: null | boolean | number | string };
 }
 
 export interface MapPair {

@@ -1,6 +1,446 @@
-import type { YamlTree } from './tree.js';
+import type { MapPair, ScalarNode, YamlNode, YamlTree } from './tree.js';
 
-/** Fast reader placeholder: declines everything until implemented. */
-export function readYamlFast(_text: string): YamlTree | 'empty' | undefined {
-  return undefined;
+// A small reader for the YAML that contracts are written in: block mappings
+// and sequences, single-line plain and quoted scalars, single-line flow
+// collections, comments. It builds the same tree as the complete reader, in
+// a fraction of the time. Whenever it meets anything else (tags, anchors,
+// aliases, block or multi-line scalars, tabs, CR, directives, several
+// documents, odd indentation, anything that might be an error) it declines by
+// returning undefined, and the complete reader takes over. It never reports
+// errors itself, so error texts always come from one place.
+
+const MAX_FAST_DEPTH = 200;
+const MAX_KEY_LENGTH = 1000;
+
+class Decline extends Error {}
+const DECLINE = new Decline();
+
+const SPACE = 0x20;
+const HASH = 0x23;
+const COLON = 0x3a;
+const DASH = 0x2d;
+
+// Characters that cannot start a plain scalar in this reader (YAML indicators; of `-?:`, which may start
+// one when a safe character follows, only `-` is taken, to stay on the safe side).
+const INDICATOR = new Uint8Array(128);
+for (const ch of '-?:,[]{}#&*!|>\'"%@`') INDICATOR[ch.charCodeAt(0)] = 1;
+const FLOW = new Uint8Array(128);
+for (const ch of ',[]{}') FLOW[ch.charCodeAt(0)] = 1;
+const isFlowStop = (code: number): boolean => code < 128 && FLOW[code] === 1;
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly indent: number;
+  readonly number: number;
+}
+
+/** Whether a plain scalar may start at `at`: not an indicator, except `-` followed by a safe character. */
+function startsPlain(text: string, at: number, flow: boolean): boolean {
+  const ch = text.charCodeAt(at);
+  if (ch >= 128 || INDICATOR[ch] === 0) return true;
+  if (ch !== DASH || at + 1 >= text.length) return false;
+  const next = text.charCodeAt(at + 1);
+  return next !== SPACE && next !== 0x0a && !(flow && isFlowStop(next));
+}
+
+class FastReader {
+  private readonly lines: Line[] = [];
+  private li = 0;
+  private nodes = 0;
+
+  constructor(private readonly text: string) {}
+
+  read(): YamlTree | 'empty' | undefined {
+    const text = this.text;
+    if (text.includes('\t') || text.includes('\r')) return undefined;
+    if (!this.splitLines()) return undefined;
+    if (this.lines.length === 0) return 'empty';
+    try {
+      const first = this.lines[0] as Line;
+      const root = this.blockNode(first.indent, -1, 0);
+      if (this.li !== this.lines.length) return undefined;
+      return { root, hasAliases: false, nodeCount: this.nodes };
+    } catch (error) {
+      if (error instanceof Decline) return undefined;
+      throw error;
+    }
+  }
+
+  /** Significant lines (not blank, not comment-only). False when a construct needs the complete reader. */
+  private splitLines(): boolean {
+    const text = this.text;
+    let start = 0;
+    let number = 0;
+    const length = text.length;
+    while (start <= length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = length;
+      number++;
+      let i = start;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (i < end && text.charCodeAt(i) !== HASH) {
+        if (i === start) {
+          const c = text.charCodeAt(i);
+          // Directives, document markers: leave them to the complete reader.
+          if (c === 0x25 /* % */) return false;
+          if ((c === DASH && text.startsWith('---', i)) || (c === 0x2e && text.startsWith('...', i))) {
+            const after = text.charCodeAt(i + 3);
+            if (i + 3 >= end || after === SPACE) return false;
+          }
+        }
+        this.lines.push({ start, end, indent: i - start, number });
+      }
+      if (end === length) break;
+      start = end + 1;
+    }
+    return true;
+  }
+
+  private pos(offset: number): { line: number; column: number } {
+    return { line: this.lineNumber(), column: this.column(offset) };
+  }
+
+  private lineNumber(): number {
+    return (this.lines[this.li] as Line).number;
+  }
+
+  /** 1-based column of `offset` on the current line. */
+  private column(offset: number): number {
+    return offset - (this.lines[this.li] as Line).start + 1;
+  }
+
+  /** A node that starts on the current line at column `col` (0-based), owned by a parent at `parentIndent`. */
+  private blockNode(col: number, parentIndent: number, depth: number): YamlNode {
+    if (depth > MAX_FAST_DEPTH) throw DECLINE;
+    const line = this.lines[this.li] as Line;
+    const at = line.start + col;
+    const c = this.text.charCodeAt(at);
+    if (c === DASH && this.isBlank(at + 1, line.end)) return this.sequence(col, depth);
+    if (this.keyEnd(at, line.end) !== -1) return this.mapping(col, depth);
+    // A lone scalar or flow collection: must be the whole rest of the line, and nothing may continue it.
+    const node = this.inlineValue(at, line.end, depth);
+    this.li++;
+    this.noContinuation(parentIndent);
+    return node;
+  }
+
+  private isBlank(i: number, end: number): boolean {
+    return i >= end || this.text.charCodeAt(i) === SPACE;
+  }
+
+  private noContinuation(parentIndent: number): void {
+    const next = this.lines[this.li];
+    if (next !== undefined && next.indent > parentIndent) throw DECLINE;
+  }
+
+  private sequence(col: number, depth: number): YamlNode {
+    const items: YamlNode[] = [];
+    const first = this.pos((this.lines[this.li] as Line).start + col);
+    this.nodes++;
+    for (;;) {
+      const line = this.lines[this.li];
+      if (line === undefined || line.indent !== col) break;
+      const dash = line.start + col;
+      if (this.text.charCodeAt(dash) !== DASH || !this.isBlank(dash + 1, line.end)) break;
+      let i = dash + 1;
+      while (i < line.end && this.text.charCodeAt(i) === SPACE) i++;
+      if (i >= line.end || this.text.charCodeAt(i) === HASH) {
+        // `-` alone: the item is the indented block below (an empty item goes to the complete reader).
+        this.li++;
+        const next = this.lines[this.li];
+        if (next === undefined || next.indent <= col) throw DECLINE;
+        items.push(this.blockNode(next.indent, col, depth + 1));
+        continue;
+      }
+      const c = this.text.charCodeAt(i);
+      if (c === DASH && this.isBlank(i + 1, line.end)) throw DECLINE; // `- - x`
+      if (this.keyEnd(i, line.end) !== -1) items.push(this.mapping(i - line.start, depth + 1));
+      else {
+        items.push(this.inlineValue(i, line.end, depth + 1));
+        this.li++;
+        this.noContinuation(col);
+      }
+    }
+    return { kind: 'seq', items, ...first };
+  }
+
+  private mapping(col: number, depth: number): YamlNode {
+    if (depth > MAX_FAST_DEPTH) throw DECLINE;
+    const pairs: MapPair[] = [];
+    const first = this.pos((this.lines[this.li] as Line).start + col);
+    this.nodes++;
+    let firstLine = true;
+    for (;;) {
+      const line = this.lines[this.li];
+      if (line === undefined) break;
+      if (!firstLine) {
+        if (line.indent < col) break;
+        if (line.indent > col) throw DECLINE;
+      }
+      const at = line.start + col;
+      const colon = this.keyEnd(at, line.end);
+      if (colon === -1) {
+        if (firstLine) throw DECLINE;
+        // Same indentation but not a key: only a sequence under the previous key may sit here, handled below.
+        throw DECLINE;
+      }
+      firstLine = false;
+      const key = this.keyNode(at, colon);
+      let i = colon + 1;
+      while (i < line.end && this.text.charCodeAt(i) === SPACE) i++;
+      if (i < line.end && this.text.charCodeAt(i) !== HASH) {
+        const c = this.text.charCodeAt(i);
+        if (c === DASH && this.isBlank(i + 1, line.end)) throw DECLINE; // `key: - x`
+        pairs.push({ key, value: this.inlineValue(i, line.end, depth + 1) });
+        this.li++;
+        this.noContinuation(col);
+        continue;
+      }
+      // Empty after the colon: the value is the block below, a sequence at the same indentation, or null.
+      this.li++;
+      const next = this.lines[this.li];
+      if (next !== undefined && next.indent > col) {
+        pairs.push({ key, value: this.blockNode(next.indent, col, depth + 1) });
+      } else if (next !== undefined && next.indent === col && this.isDashItem(next)) {
+        pairs.push({ key, value: this.sequence(col, depth + 1) });
+      } else {
+        this.nodes++;
+        pairs.push({ key, value: { kind: 'scalar', text: '', plain: true, line: key.line, column: key.column } });
+      }
+    }
+    return { kind: 'map', pairs, ...first };
+  }
+
+  private isDashItem(line: Line): boolean {
+    const at = line.start + line.indent;
+    return this.text.charCodeAt(at) === DASH && this.isBlank(at + 1, line.end);
+  }
+
+  /**
+   * Offset of the `:` that ends an implicit key starting at `at`, or -1 when the line is not `key: ...`.
+   * Declines on keys this reader does not handle.
+   */
+  private keyEnd(at: number, end: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+      const close = this.quotedEnd(at, end);
+      if (close === -1) return -1;
+      let i = close;
+      while (i < end && text.charCodeAt(i) === SPACE) i++;
+      if (i < end && text.charCodeAt(i) === COLON && this.isBlank(i + 1, end)) return i;
+      return -1;
+    }
+    if (!startsPlain(text, at, false)) return -1;
+    for (let i = at; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON && this.isBlank(i + 1, end)) {
+        if (i - at > MAX_KEY_LENGTH) throw DECLINE;
+        return i;
+      }
+      if (ch === HASH && text.charCodeAt(i - 1) === SPACE) return -1;
+    }
+    return -1;
+  }
+
+  private keyNode(at: number, colon: number): ScalarNode {
+    this.nodes++;
+    const position = this.pos(at);
+    const c = this.text.charCodeAt(at);
+    if (c === 0x22 || c === 0x27) {
+      const close = this.quotedEnd(at, colon);
+      return { kind: 'scalar', text: this.unquote(at, close), plain: false, ...position };
+    }
+    let end = colon;
+    while (end > at && this.text.charCodeAt(end - 1) === SPACE) end--;
+    return { kind: 'scalar', text: this.text.slice(at, end), plain: true, ...position };
+  }
+
+  /** A scalar or flow collection from `at` to the end of the line (a trailing comment is allowed). */
+  private inlineValue(at: number, end: number, depth: number): YamlNode {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    let node: YamlNode;
+    let after: number;
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      const flow = this.flowNode(at, end, depth);
+      node = flow.node;
+      after = flow.end;
+    } else if (c === 0x22 || c === 0x27) {
+      const close = this.quotedEnd(at, end);
+      if (close === -1) throw DECLINE;
+      this.nodes++;
+      node = { kind: 'scalar', text: this.unquote(at, close), plain: false, line: this.lineNumber(), column: this.column(at) };
+      after = close;
+    } else {
+      if (!startsPlain(text, at, false)) throw DECLINE;
+      let stop = end;
+      for (let i = at; i < end; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === HASH && text.charCodeAt(i - 1) === SPACE) {
+          stop = i;
+          break;
+        }
+        // `a: b: c` is an error in YAML; let the complete reader say so.
+        if (ch === COLON && this.isBlank(i + 1, end)) throw DECLINE;
+      }
+      let last = stop;
+      while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
+      this.nodes++;
+      return { kind: 'scalar', text: text.slice(at, last), plain: true, line: this.lineNumber(), column: this.column(at) };
+    }
+    this.restIsComment(after, end);
+    return node;
+  }
+
+  private restIsComment(from: number, end: number): void {
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    if (i < end && !(this.text.charCodeAt(i) === HASH && i > from)) throw DECLINE;
+  }
+
+  private flowNode(at: number, end: number, depth: number): { node: YamlNode; end: number } {
+    if (depth > MAX_FAST_DEPTH) throw DECLINE;
+    const text = this.text;
+    const open = text.charCodeAt(at);
+    const position = this.pos(at);
+    this.nodes++;
+    let i = this.skipSpaces(at + 1, end);
+    if (open === 0x5b) {
+      const items: YamlNode[] = [];
+      if (text.charCodeAt(i) === 0x5d /* ] */) return { node: { kind: 'seq', items, ...position }, end: i + 1 };
+      for (;;) {
+        const item = this.flowValue(i, end, depth + 1, true);
+        items.push(item.node);
+        i = this.skipSpaces(item.end, end);
+        const sep = text.charCodeAt(i);
+        if (sep === 0x5d) return { node: { kind: 'seq', items, ...position }, end: i + 1 };
+        if (sep !== 0x2c /* , */) throw DECLINE;
+        i = this.skipSpaces(i + 1, end);
+        if (text.charCodeAt(i) === 0x5d) throw DECLINE; // trailing comma
+      }
+    }
+    const pairs: MapPair[] = [];
+    if (text.charCodeAt(i) === 0x7d /* } */) return { node: { kind: 'map', pairs, ...position }, end: i + 1 };
+    for (;;) {
+      const key = this.flowKey(i, end);
+      i = this.skipSpaces(key.end, end);
+      if (text.charCodeAt(i) !== COLON) throw DECLINE;
+      i = this.skipSpaces(i + 1, end);
+      const value = this.flowValue(i, end, depth + 1, false);
+      pairs.push({ key: key.node, value: value.node });
+      i = this.skipSpaces(value.end, end);
+      const sep = text.charCodeAt(i);
+      if (sep === 0x7d) return { node: { kind: 'map', pairs, ...position }, end: i + 1 };
+      if (sep !== 0x2c) throw DECLINE;
+      i = this.skipSpaces(i + 1, end);
+      if (text.charCodeAt(i) === 0x7d) throw DECLINE;
+    }
+  }
+
+  private skipSpaces(i: number, end: number): number {
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    if (i >= end) throw DECLINE; // a flow collection continues on the next line
+    return i;
+  }
+
+  private flowKey(at: number, end: number): { node: ScalarNode; end: number } {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    this.nodes++;
+    if (c === 0x22 || c === 0x27) {
+      const close = this.quotedEnd(at, end);
+      if (close === -1) throw DECLINE;
+      return { node: { kind: 'scalar', text: this.unquote(at, close), plain: false, line: this.lineNumber(), column: this.column(at) }, end: close };
+    }
+    if (!startsPlain(text, at, true)) throw DECLINE;
+    let i = at;
+    for (; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || i + 1 >= end || isFlowStop(next)) break;
+      } else if (isFlowStop(ch) || ch === HASH) throw DECLINE;
+    }
+    if (i >= end || i - at > MAX_KEY_LENGTH) throw DECLINE;
+    let last = i;
+    while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
+    return { node: { kind: 'scalar', text: text.slice(at, last), plain: true, line: this.lineNumber(), column: this.column(at) }, end: i };
+  }
+
+  private flowValue(at: number, end: number, depth: number, inSequence: boolean): { node: YamlNode; end: number } {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    if (c === 0x5b || c === 0x7b) return this.flowNode(at, end, depth);
+    this.nodes++;
+    if (c === 0x22 || c === 0x27) {
+      const close = this.quotedEnd(at, end);
+      if (close === -1) throw DECLINE;
+      const after = this.skipSpaces(close, end);
+      if (inSequence && text.charCodeAt(after) === COLON) throw DECLINE; // `["a": b]`
+      return { node: { kind: 'scalar', text: this.unquote(at, close), plain: false, line: this.lineNumber(), column: this.column(at) }, end: close };
+    }
+    if (!startsPlain(text, at, true)) throw DECLINE;
+    let i = at;
+    for (; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (isFlowStop(ch)) break;
+      if (ch === HASH) throw DECLINE;
+      if (ch === COLON) {
+        const next = text.charCodeAt(i + 1);
+        if (next === SPACE || i + 1 >= end || isFlowStop(next)) throw DECLINE; // implicit pair or odd colon
+      }
+    }
+    let last = i;
+    while (last > at && text.charCodeAt(last - 1) === SPACE) last--;
+    return { node: { kind: 'scalar', text: text.slice(at, last), plain: true, line: this.lineNumber(), column: this.column(at) }, end: i };
+  }
+
+  /** Offset just after the closing quote of the quoted scalar at `at`, or -1 (not closed on this line). */
+  private quotedEnd(at: number, end: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(at);
+    for (let i = at + 1; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (quote === 0x22 && ch === 0x5c /* \ */) {
+        i++;
+        continue;
+      }
+      if (ch === quote) {
+        if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) {
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+    }
+    return -1;
+  }
+
+  private unquote(at: number, close: number): string {
+    const body = this.text.slice(at + 1, close - 1);
+    if (this.text.charCodeAt(at) === 0x27) return body.includes("''") ? body.replaceAll("''", "'") : body;
+    if (!body.includes('\\')) return body;
+    return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_all, escape: string) => {
+      const simple = SIMPLE_ESCAPES[escape];
+      if (simple !== undefined) return simple;
+      if (escape.length > 1) {
+        const code = Number.parseInt(escape.slice(1), 16);
+        if (code > 0x10ffff) throw DECLINE;
+        return String.fromCodePoint(code);
+      }
+      throw DECLINE;
+    });
+  }
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
+  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+
+/** The tree of `text`'s first document, `'empty'` when it has none, or undefined to ask the complete reader. */
+export function readYamlFast(text: string): YamlTree | 'empty' | undefined {
+  return new FastReader(text).read();
 }

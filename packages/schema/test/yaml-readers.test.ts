@@ -1,0 +1,117 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readYamlFast } from '../src/parse/yaml-fast.js';
+import { readYamlFull } from '../src/parse/yaml-full.js';
+
+// The fast reader must either decline or build exactly the tree the complete reader builds.
+
+const CORPUS = '/work/shared/conformance';
+const corpusFiles = ['valid', 'invalid', 'future'].flatMap((group) =>
+  readdirSync(join(CORPUS, group)).map((name) => join(CORPUS, group, name, 'pacto.yaml')),
+);
+
+function fullTree(text: string) {
+  try {
+    return readYamlFull(text);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+function expectSameAsFull(text: string): 'fast' | 'declined' {
+  const fast = readYamlFast(text);
+  if (fast === undefined) return 'declined';
+  const full = fullTree(text);
+  if (fast === 'empty') expect(full).toBeUndefined();
+  else expect(fast.root).toEqual((full as { root: unknown }).root);
+  return 'fast';
+}
+
+describe('fast and complete YAML readers agree', () => {
+  it.each(corpusFiles)('%s', (file) => {
+    const text = readFileSync(file, 'utf8');
+    // Every corpus contract except the deliberately broken one is read by the fast reader.
+    const outcome = expectSameAsFull(text);
+    if (!file.includes('testdata-invalid-yaml')) expect(outcome).toBe('fast');
+  });
+
+  const samples: readonly string[] = [
+    'a: 1\n',
+    'a:\n- x\n- y\nb: 2\n',
+    'a:\n  - x\n  - y\n',
+    'list:\n  - name: a\n    type: b\n  - name: c\n',
+    '- name: a\n  list:\n  - x\n  - y\n- b\n',
+    'a: {x: 1, "y": \'two\', z: [1, 2, [3]], w: {}}\nb: []\n',
+    'a:\n  b:\n    c: d\n  e: f\n',
+    'a: value # comment\n# comment line\n  # indented comment\nb: x#y\n',
+    'a:\nb: ~\nc: ""\nd: \'\'\n',
+    'key   : spaced\n',
+    '"quoted key": 1\n\'single\': 2\n',
+    'esc: "a\\tb\\n\\u00e9\\x41\\"\\\\"\n',
+    "s: 'it''s'\n",
+    'url: http://example.com:8080/x\n',
+    'k: a:b\n',
+    'k:\n  scalar on next line\nz: 1\n',
+    '  indented: root\n  second: 2\n',
+    'plain\n',
+    '[a, b]\n',
+    'a: b: c\n',
+    'a: - b\n',
+    'a: 1\n b: 2\n',
+    'a:\n  b: 1\n c: 2\n',
+    'a: |\n  lit\n',
+    'a: &x 1\nb: *x\n',
+    'a: !!str 1\n',
+    '---\na: 1\n',
+    'a: 1\n---\nb: 2\n',
+    'a: "unterminated\n',
+    'a: [1, 2\n',
+    'a: [1, 2,]\n',
+    'a:\n- \n',
+    'a: multi\n  line\n',
+    '- - x\n',
+    '? complex\n: key\n',
+    'a:\tb\n',
+    'a: 1\r\nb: 2\r\n',
+    '',
+    '# only\n',
+    'a: {b: c}, d\n',
+    'k: -1\n',
+    'k: 1e3\nl: 0x1F\nm: .inf\n',
+    'x: "é😀"\n',
+    '- a\n- b: 1\n  c: 2\n- [x]\n',
+  ];
+  it.each(samples)('sample %j', (text) => {
+    expectSameAsFull(text);
+  });
+
+  // Mutated corpus contracts: whatever the fast reader accepts, the complete reader must read the same way.
+  it('agrees on 1,000 random mutations of the corpus', { timeout: 60_000 }, () => {
+    let seed = 12345 >>> 0;
+    const random = (n: number) => {
+      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+      return seed % n;
+    };
+    const CHARS = [':', ' ', '-', '#', '"', "'", '[', ']', '{', '}', ',', 'x', '&', '*', '!', '?', '|', '>', '\\'];
+    const texts = [...corpusFiles, join(import.meta.dirname, 'fixtures', 'flow-and-quotes.yaml')].map((file) => readFileSync(file, 'utf8'));
+    let fastCount = 0;
+    for (let round = 0; round < 1000; round++) {
+      const lines = (texts[random(texts.length)] as string).split('\n');
+      for (let edits = 1 + random(2); edits > 0; edits--) {
+        const at = random(lines.length);
+        const line = lines[at] as string;
+        const col = random(line.length + 1);
+        switch (random(5)) {
+          case 0: lines[at] = ' '.repeat(1 + random(2)) + line; break;
+          case 1: lines[at] = line.replace(/^ {1,2}/, ''); break;
+          case 2: lines[at] = line.slice(0, col) + CHARS[random(CHARS.length)] + line.slice(col); break;
+          case 3: lines[at] = line.slice(0, col) + line.slice(col + 1); break;
+          default: lines.splice(at, 0, line);
+        }
+      }
+      if (expectSameAsFull(lines.join('\n')) === 'fast') fastCount++;
+    }
+    expect(fastCount).toBeGreaterThan(100);
+  });
+});
