@@ -65,7 +65,7 @@ function errorDetail(method: string, url: string, status: number, body: string):
   try {
     const parsed = JSON.parse(body) as { errors?: { code?: string; message?: string }[] };
     const parts = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
-    if (parts.length > 0) return `${method} ${url}: ${parts.join('; ')}`;
+    if (parts.length > 0) return `${method} ${url}: ${parts.join('; ').replace(/\s*\n\s*/g, ' ')}`;
   } catch {
     // not a registry error body
   }
@@ -111,7 +111,9 @@ function networkDetail(method: string, url: string, error: unknown): string {
   const err = error as { message?: string; code?: string; cause?: { message?: string; code?: string } };
   const code = err.code ?? err.cause?.code;
   const message = err.cause?.message && err.message === 'fetch failed' ? err.cause.message : (err.message ?? String(error));
-  return `${method} ${url}: ${message}${code && !message.includes(code) ? ` (${code})` : ''}`;
+  // One line: the CLI prints this as the final stderr line.
+  const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
+  return `${method} ${url}: ${oneLine}${code && !oneLine.includes(code) ? ` (${code})` : ''}`;
 }
 
 /**
