@@ -116,7 +116,7 @@ export function parseRange(text: string): RangeParseResult {
 }
 
 function parseRangeUncached(text: string): RangeParseResult {
-  const rewritten = text.replace(HYPHEN_RANGE, (_whole, low: string, high: string) => `>= ${low}, <= ${high}`);
+  const rewritten = text.replace(HYPHEN_RANGE, (_whole, low: string, high: string) => `>= ${low}, <= ${high} `);
   const groups: RangeComparator[][] = [];
   const groupHasPrerelease: boolean[] = [];
   for (const segment of rewritten.split('||')) {

@@ -100,6 +100,8 @@ describe('satisfies (Masterminds semantics)', () => {
     ['1.2 - 1.4.5', '1.4.6', false],
     ['1.2 - 1.4.5', '1.1.9', false],
     ['1.2 - 1.4', '1.4.9', true],
+    ['1.0.0 - 2.0.0 <=2.0.0', '1.5.0', true],
+    ['1 - 2 || 4', '4.1.0', true],
     // pre-releases only match ranges that name one
     ['^1.0.0', '1.5.0-beta', false],
     ['>=1.0.0-alpha', '1.5.0-beta', true],
@@ -107,6 +109,12 @@ describe('satisfies (Masterminds semantics)', () => {
     ['*', '1.0.0-rc.1', false],
     ['^1.0.0-rc.1', '1.0.0-rc.2', true],
     ['^1.0.0-rc.1', '1.0.0-rc.0', false],
+    ['*-0', '1.2.3-alpha.1', true],
+    ['>=0-0', '0.0.1-alpha', true],
+    ['>0-0', '0.0.1-alpha', false],
+    ['<0-z', '0.0.0-alpha', true],
+    ['~1.2.3-beta.2', '1.2.4-beta.2', true],
+    ['!=4.1-alpha', '4.1.1-alpha', false],
     ['>=1.0.0-alpha || >=3', '3.1.0-beta', true],
     ['<1.0.0-alpha || >=3', '3.1.0-beta', false],
   ])('%s against %s is %s', (range, version, expected) => {
