@@ -26,6 +26,7 @@ const LOOSE_VERSION = new RegExp(
   `^v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:-(${IDENT}(?:\\.${IDENT})*))?(?:\\+(${IDENT}(?:\\.${IDENT})*))?$`,
 );
 const DIGITS = /^[0-9]+$/;
+const UINT64_MAX = 2n ** 64n - 1n;
 
 function hasLeadingZero(segment: string | undefined): boolean {
   return segment !== undefined && segment.length > 1 && segment.startsWith('0');
@@ -47,6 +48,11 @@ export function parseVersion(text: string): VersionParseResult {
   }
   if (prerelease !== '' && prerelease.split('.').some((id) => DIGITS.test(id) && hasLeadingZero(id))) {
     return { ok: false, error: 'version segment starts with 0' };
+  }
+  for (const segment of [major, minor, patch]) {
+    if (segment !== undefined && segment.length > 19 && BigInt(segment) > UINT64_MAX) {
+      return { ok: false, error: `error parsing version segment: strconv.ParseUint: parsing ${JSON.stringify(segment)}: value out of range` };
+    }
   }
   return {
     ok: true,

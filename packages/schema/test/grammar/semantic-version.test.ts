@@ -30,6 +30,22 @@ describe('parseVersion (lenient Masterminds semver)', () => {
     expect(parseVersion(text)).toEqual({ ok: false, error });
   });
 
+  it('rejects numbers beyond 64 bits, as Go does', () => {
+    expect(parseVersion('18446744073709551615.0.0').ok).toBe(true);
+    expect(parseVersion('18446744073709551616.0.0')).toEqual({
+      ok: false,
+      error: 'error parsing version segment: strconv.ParseUint: parsing "18446744073709551616": value out of range',
+    });
+  });
+
+  it.each(['1.2.3-alpha.-1', '1.2.3+test.01', '20221209-update-renovatejson-v4', '1.2.3-0a'])('accepts the Masterminds edge case %s', (text) => {
+    expect(parseVersion(text).ok).toBe(true);
+  });
+
+  it.each(['1.2.beta', '1.0.0-alpha_beta', '1.2.3-alpha..1', '1.2.3+', 'v', '1.2.3-alpha.01'])('rejects %s', (text) => {
+    expect(parseVersion(text).ok).toBe(false);
+  });
+
   it('rejects overlong input', () => {
     expect(parseVersion(`1.0.0-${'a'.repeat(300)}`)).toEqual({
       ok: false,
