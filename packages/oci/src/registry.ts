@@ -27,6 +27,8 @@ export interface RegistryClientOptions {
   readonly insecureRegistries?: readonly string[];
   /** Blobs larger than this are sent with chunked PATCH requests (default 16 MiB). */
   readonly chunkSize?: number;
+  /** `n` of tag-list pages (default 1000); later pages follow `Link` headers. */
+  readonly tagPageSize?: number;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -127,6 +129,7 @@ export class RegistryClient {
   private readonly credentials: CredentialStore;
   private readonly insecure: readonly string[];
   private readonly chunkSize: number;
+  private readonly tagPageSize: number;
   private readonly sessions = new Map<string, Promise<Session>>();
   private readonly tagLists = new Map<string, Promise<string[]>>();
 
@@ -137,6 +140,7 @@ export class RegistryClient {
     this.credentials = options.credentials ?? credentialChain({ env });
     this.insecure = options.insecureRegistries ?? insecureRegistriesFromEnv(env);
     this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
+    this.tagPageSize = options.tagPageSize ?? 1000;
   }
 
   async close(): Promise<void> {
@@ -532,7 +536,7 @@ export class RegistryClient {
   private async fetchTags(ref: Reference): Promise<string[]> {
     const display = ref.name;
     const tags: string[] = [];
-    let path: string | undefined = `/v2/${ref.repository}/tags/list?n=1000`;
+    let path: string | undefined = `/v2/${ref.repository}/tags/list?n=${this.tagPageSize}`;
     for (let page = 0; path && page < 1000; page++) {
       const current: string = path;
       path = await this.call(ref, display, 'pull', { method: 'GET', path: current }, async (response, url) => {

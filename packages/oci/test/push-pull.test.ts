@@ -3,6 +3,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { request } from 'undici';
 import { OciClient } from '../src/client.js';
 import { credentialChain } from '../src/credentials.js';
+import { parseReference } from '../src/reference.js';
 import { MEDIA_TYPE_BUNDLE_LAYER, MEDIA_TYPE_CONFIG, MEDIA_TYPE_OCI_MANIFEST } from '../src/types.js';
 import { bundleArchive, bundleFiles, tempDir, uniqueRepo } from './support/bundles.js';
 import { startFaultProxy } from './support/fault-proxy.js';
@@ -126,6 +127,27 @@ describe('pull from a real registry (oci.md §8, §9)', () => {
     expect(new TextDecoder().decode(pulled.contents.files.get('pacto.yaml'))).toContain('version: 1.2.0');
     const constrained = await client().pull(`oci://${anonymousRegistry}/${repo}`, { constraint: '~1.0' });
     expect(constrained.ref).toBe(`${anonymousRegistry}/${repo}:1.0.0`);
+  });
+
+  it('follows Link headers through every page of the tag list', async () => {
+    const repo = uniqueRepo();
+    const archive = await bundleArchive('svc', '1.0.0');
+    const pusher = client();
+    const tags = ['0.9.0', '1.0.0', '1.1.0', 'latest', '2.0.0-rc.1', '1.10.0', 'main'];
+    for (const tag of tags) await pusher.push(`oci://${anonymousRegistry}/${repo}:${tag}`, archive, { labels: labels('1.0.0') });
+    const proxy = await startFaultProxy(anonymousRegistry, (req) => (req.url?.includes('/tags/list') ? 'paginate-tags' : 'forward'));
+    try {
+      const paged = client({ tagPageSize: 2 });
+      const listed = await paged.registry.listTags(parseReference(`${proxy.host}/${repo}`));
+      expect([...listed].sort()).toEqual([...tags].sort());
+      expect(proxy.seen.filter((line) => line.includes('/tags/list'))).toHaveLength(4);
+      expect((await paged.pull(`oci://${proxy.host}/${repo}`)).ref).toBe(`${proxy.host}/${repo}:2.0.0-rc.1`);
+      expect((await paged.pull(`oci://${proxy.host}/${repo}`, { constraint: '^1.0' })).ref).toBe(`${proxy.host}/${repo}:1.10.0`);
+      // Tag lists are cached per repository for the process.
+      expect(proxy.seen.filter((line) => line.includes('/tags/list'))).toHaveLength(4);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('pulls by digest and verifies the manifest bytes', async () => {

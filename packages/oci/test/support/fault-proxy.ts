@@ -3,11 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 
 /** What to do with one request before (or instead of) forwarding it to the real registry. */
-export type Fault = 'forward' | 'status-503' | 'cut-body' | 'flip-byte';
+export type Fault = 'forward' | 'status-503' | 'cut-body' | 'flip-byte' | 'paginate-tags';
 
 /**
  * An in-process HTTP proxy in front of a real registry, for the faults a registry process cannot be made to
- * show on demand: a 503 answer, a response cut off in the middle of its body, a corrupted body.
+ * show on demand: a 503 answer, a response cut off in the middle of its body, a corrupted body, and tag-list
+ * pagination (`n`/`last` + `Link`, which distribution 2.8 only implements for the catalog).
  */
 export interface FaultProxy {
   /** `127.0.0.1:<port>` */
@@ -40,6 +41,20 @@ export async function startFaultProxy(target: string, decide: (req: IncomingMess
       if (value === undefined) continue;
       // Locations point at the proxy, so retried and chunked requests come back through it.
       outHeaders[key] = key === 'location' && typeof value === 'string' ? value.replace(target, host) : value;
+    }
+    if (fault === 'paginate-tags' && upstream.statusCode === 200) {
+      const body = JSON.parse(Buffer.from(await upstream.body.arrayBuffer()).toString('utf8')) as { name: string; tags: string[] };
+      const url = new URL(req.url ?? '/', 'http://proxy');
+      const n = Number(url.searchParams.get('n') ?? '1000');
+      const last = url.searchParams.get('last');
+      const sorted = [...body.tags].sort();
+      const start = last === null ? 0 : sorted.indexOf(last) + 1;
+      const page = sorted.slice(start, start + n);
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (start + n < sorted.length) headers.link = `</v2/${body.name}/tags/list?n=${n}&last=${encodeURIComponent(page[page.length - 1] ?? '')}>; rel="next"`;
+      res.writeHead(200, headers);
+      res.end(JSON.stringify({ name: body.name, tags: page }));
+      return;
     }
     res.writeHead(upstream.statusCode, outHeaders);
     if (fault === 'cut-body') {
