@@ -1,5 +1,4 @@
 import { Command, Option } from 'clipanion';
-import type { GraphNode, GraphResult } from '@pacto/diff';
 import type { Contract, ContractBundle } from '@pacto/schema';
 import { PactoCommand } from '../base-command.js';
 import { CliError } from '../cli-error.js';
@@ -44,6 +43,7 @@ export class DocCommand extends PactoCommand {
     const contract = await this.validContract(bundle);
     if (!contract) return 1;
 
+    const { resolveLocalGraph } = await import('../doc-graph.js');
     const graph = await resolveLocalGraph(contract, bundle, ref, this.context.cwd);
     const render = await import('@pacto/render');
     const markdown = render.renderDoc({ contract, ...(bundle.files ? { files: bundle.files } : {}) }, { graph });
@@ -83,48 +83,6 @@ export class DocCommand extends PactoCommand {
     await server.close();
     return 0;
   }
-}
-
-const NOT_FETCHED = 'oci dependency not fetched by doc';
-
-/**
- * The dependency graph with local (`file://` or path) dependencies resolved relative to the contract's
- * directory. `oci://` dependencies are not fetched — documentation stays offline and reproducible — and
- * appear as declared.
- */
-async function resolveLocalGraph(contract: Contract, bundle: ContractBundle, ref: string, cwd: string): Promise<GraphResult> {
-  const { resolveGraph, isLocalRef } = await import('@pacto/diff');
-  const { createDependencyFetcher } = await import('../diff-sources.js');
-  const baseDir = await contractDirectory(ref, cwd);
-  const fetchLocal = createDependencyFetcher({
-    baseDir,
-    client: () => {
-      throw new Error(NOT_FETCHED);
-    },
-  });
-  const graph = await resolveGraph({ contract, files: bundle.files }, (request) =>
-    isLocalRef(request.ref) ? fetchLocal(request) : Promise.reject(new Error(NOT_FETCHED)),
-  );
-  forgetNotFetched(graph.root);
-  return graph;
-}
-
-function forgetNotFetched(node: GraphNode, seen = new Set<GraphNode>()): void {
-  if (seen.has(node)) return;
-  seen.add(node);
-  for (const edge of node.dependencies ?? []) {
-    if (edge.error === NOT_FETCHED) delete edge.error;
-    if (edge.node) forgetNotFetched(edge.node, seen);
-  }
-}
-
-/** Directory that local dependency refs resolve against: the contract directory, an archive's directory, else cwd. */
-async function contractDirectory(ref: string, cwd: string): Promise<string> {
-  if (ref.startsWith('oci://')) return cwd;
-  const { stat } = await import('node:fs/promises');
-  const { dirname, resolve } = await import('node:path');
-  const path = resolve(cwd, ref.startsWith('file://') ? ref.slice('file://'.length) : ref);
-  return (await stat(path)).isDirectory() ? path : dirname(path);
 }
 
 function parsePort(value: string): number {
