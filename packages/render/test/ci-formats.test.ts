@@ -94,6 +94,27 @@ describe('GitHub annotations', () => {
   });
 });
 
+describe('diff finding locations', () => {
+  it('points schema changes at the schema line and policy/schema.json changes at that file', () => {
+    const text = 'pactoVersion: "1.1"\nservice:\n  name: svc\n  version: 1.0.0\nconfigurations:\n  - name: app\n    schema: configuration/schema.json\n';
+    const fs = (files: Record<string, string>) => ({
+      stat: (path: string) => (path in files ? ('file' as const) : undefined),
+      readFile: (path: string) => (path in files ? new TextEncoder().encode(files[path]) : undefined),
+    });
+    const parsedNew = parsed(text);
+    const r = buildDiffReport({
+      oldPath: 'o',
+      newPath: 'n',
+      old: { contract: parsed(text).contract as Contract, files: fs({ 'configuration/schema.json': '{"required":[]}' }) },
+      new: { contract: parsedNew.contract as Contract, files: fs({ 'configuration/schema.json': '{"required":["a"]}', 'policy/schema.json': '{}' }) },
+    });
+    expect(renderGithubAnnotations(diffFindings(r, { file: 'svc/pacto.yaml', locate: (path) => parsedNew.positions.locate(path) }))).toBe(
+      '::error file=svc/pacto.yaml,line=7,col=13,title=pacto diff%3A BREAKING::[BREAKING] schema.required[a] (added): schema.required a added [+ a]\n' +
+        '::warning file=svc/policy/schema.json,title=pacto diff%3A POTENTIAL_BREAKING::[POTENTIAL_BREAKING] policy/schema.json (added): policy/schema.json added [+ policy/schema.json]\n',
+    );
+  });
+});
+
 describe('SARIF', () => {
   it('diff output validates against the SARIF 2.1.0 schema', () => {
     const { report: r, locate } = report();
