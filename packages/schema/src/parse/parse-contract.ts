@@ -51,15 +51,8 @@ function authoredVersion(root: YamlNode): { text: string; node: YamlNode } | und
  * or the single parse failure. Never throws for bad input.
  */
 export function parseContract(text: string | Uint8Array, fileName: string, options: ParseOptions = {}): ParseResult {
-  let source: string;
-  if (typeof text === 'string') source = text;
-  else {
-    try {
-      source = new TextDecoder('utf-8', { fatal: true }).decode(text);
-    } catch (cause) {
-      return fail(fileName, 'failed to parse YAML: yaml: invalid UTF-8 (is this a binary file?)', { cause });
-    }
-  }
+  // Bytes that are not UTF-8 decode to U+FFFD, which the reader reports with its position.
+  const source = typeof text === 'string' ? text : new TextDecoder('utf-8').decode(text);
   try {
     const tree = readYaml(source, { fast: options.fast !== false });
     if (tree === undefined) return fail(fileName, 'failed to parse YAML: EOF');

@@ -1,6 +1,8 @@
 import { readYamlFast } from './yaml-fast.js';
 import { readYamlFull } from './yaml-full.js';
+import { MAX_CONTRACT_LENGTH } from './limits.js';
 import { LineIndex } from './line-index.js';
+import { checkFlowNesting } from './nesting-guard.js';
 import type { YamlTree } from './tree.js';
 import { YamlSyntaxError } from './tree.js';
 
@@ -22,11 +24,15 @@ function checkIsText(text: string): void {
 
 /** Undefined for an empty stream (no document: the `EOF` case). Throws YamlSyntaxError. */
 export function readYaml(input: string, options: { fast?: boolean } = {}): YamlTree | undefined {
+  if (input.length > MAX_CONTRACT_LENGTH) {
+    throw new YamlSyntaxError(`yaml: the file is too large for a contract (${input.length} characters; the limit is ${MAX_CONTRACT_LENGTH})`);
+  }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   checkIsText(text);
   if (options.fast !== false) {
     const fast = readYamlFast(text);
     if (fast !== undefined) return fast === 'empty' ? undefined : fast;
   }
+  checkFlowNesting(text);
   return readYamlFull(text);
 }

@@ -19,7 +19,9 @@ function firstDocument(text: string): Document.Parsed | undefined {
 }
 
 function syntaxError(message: string, lines: LineIndex, offset: number | undefined): YamlSyntaxError {
-  const reason = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  let reason = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The yaml package reports its own stack overflow as a document error.
+  if (reason.includes('Maximum call stack size exceeded')) reason = 'the document is nested too deeply';
   if (offset === undefined) return new YamlSyntaxError(`yaml: ${reason}`);
   const { line, column } = lines.position(offset);
   return new YamlSyntaxError(`yaml: line ${line}, column ${column}: ${reason}`, line, column);

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseContract } from '@pacto/schema';
+
+const HEAD = 'pactoVersion: "1.0"\nservice: {name: svc, version: 1.0.0}\n';
+
+function failure(text: string | Uint8Array) {
+  const result = parseContract(text, 'pacto.yaml');
+  if (result.ok) throw new Error('expected a parse failure');
+  expect(result.error.code).toBe('PARSE_ERROR');
+  expect(result.error.path).toBe('');
+  // One line (after the prefix), no stack trace.
+  expect(result.error.message).not.toMatch(/\n\s+at /);
+  return result.error;
+}
+
+describe('parseContract robustness: bounded, one clear message', () => {
+  it('binary bytes (gzip header)', () => {
+    const error = failure(new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xfe]));
+    expect(error.message).toBe(
+      'parse error: failed to parse YAML: yaml: line 1, column 1: control character U+001F is not allowed (is this a binary file?)',
+    );
+  });
+
+  it('invalid UTF-8 bytes are reported with their position', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${HEAD}metadata: {x: "`), 0xc3, 0x28, ...new TextEncoder().encode('"}\n')]);
+    const error = failure(bytes);
+    expect(error.message).toBe('parse error: failed to parse YAML: yaml: line 3, column 16: invalid UTF-8 (is this a binary file?)');
+    expect([error.line, error.column]).toEqual([3, 16]);
+  });
+
+  it('text that is not YAML', () => {
+    const error = failure('Lorem ipsum dolor sit amet.\nThis is: not: a contract {\n');
+    expect(error.message).toMatch(/^parse error: failed to parse YAML: yaml: line \d+, column \d+: .+$/);
+  });
+
+  it('a scalar or sequence root is refused by typed decoding', () => {
+    expect(failure('just words\n').message).toBe(
+      'parse error: failed to parse YAML: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `just words` into contract.Contract',
+    );
+    expect(failure('- a\n').message).toBe(
+      'parse error: failed to parse YAML: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into contract.Contract',
+    );
+  });
+
+  it('a null document decodes to an empty contract, then fails presence', () => {
+    for (const text of ['null\n', '---\n', '~']) {
+      const result = parseContract(text, 'pacto.yaml');
+      expect(result.ok ? '' : result.error.message).toBe('parse error at pactoVersion: pactoVersion is required');
+    }
+  });
+
+  it('billion laughs: alias expansion is capped', () => {
+    const levels = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+    for (let i = 1; i < 10; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
+    const started = Date.now();
+    const error = failure(`${HEAD}metadata:\n${levels.map((line) => `  ${line}`).join('\n')}\n`);
+    expect(error.message).toBe('parse error: failed to parse YAML: yaml: document contains excessive aliasing');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('very deep flow nesting is refused before composing', () => {
+    const error = failure(`${HEAD}metadata: {x: ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
+    expect(error.message).toBe('parse error: failed to parse YAML: yaml: line 3, column 1014: exceeded max depth of 1000');
+  });
+
+  it('very deep block nesting gives one message', () => {
+    let text = `${HEAD}metadata:\n`;
+    for (let i = 0; i < 3000; i++) text += `${' '.repeat(2 * i + 2)}k${i}:\n`;
+    const error = failure(text);
+    expect(error.message).toMatch(/^parse error: failed to parse YAML: yaml: (line \d+, column \d+: )?(the document is nested too deeply|exceeded max depth of 1000)$/);
+  });
+
+  it('a 20 MB contract parses with bounded memory', { timeout: 120_000 }, () => {
+    const line = '  key-NNN: some value that is long enough to fill twenty megabytes quickly\n';
+    const count = Math.ceil(20e6 / line.length);
+    const text = `pactoVersion: "1.0"\nservice:\n  name: svc\n  version: 1.0.0\nmetadata:\n${Array.from({ length: count }, (_, i) => line.replace('NNN', String(i))).join('')}`;
+    const before = process.memoryUsage().heapUsed;
+    const result = parseContract(text, 'pacto.yaml');
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(Object.keys(result.contract.metadata ?? {}).length).toBe(count);
+    expect(grown).toBeLessThan(600e6);
+  });
+
+  it('refuses absurdly large input with one message', () => {
+    const error = failure('#'.repeat(64 * 1024 * 1024 + 1));
+    expect(error.message).toMatch(/^parse error: failed to parse YAML: yaml: the file is too large for a contract/);
+  });
+});
