@@ -74,6 +74,20 @@ describe('pacto validate', () => {
     expect(missing.stderr).toBe('validation failed with 1 error(s)\n');
   });
 
+  it('names the .pactoignore pattern that removed a referenced file', async () => {
+    const cwd = tempDir();
+    await runPacto(['init', 'svc'], { cwd });
+    writeFileSync(join(cwd, 'svc', '.pactoignore'), '# generated stubs\ninterfaces/\n');
+    const run = await runPacto(['validate', 'svc'], { cwd });
+    expect(run).toEqual({
+      code: 1,
+      stdout: 'svc is invalid\n',
+      stderr:
+        '  ERROR [FILE_NOT_FOUND] interfaces[0].contract: interface contract file "interfaces/openapi.yaml" not found in bundle (excluded by .pactoignore pattern "interfaces/")\n' +
+        'validation failed with 1 error(s)\n',
+    });
+  });
+
   it('validates the current directory when no argument is given', async () => {
     const cwd = tempDir();
     await runPacto(['init', 'svc'], { cwd });

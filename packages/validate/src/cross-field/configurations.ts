@@ -1,20 +1,20 @@
 import { splitRef, type BundleFS, type Contract } from '@pacto/schema';
 import type { CrossFieldContext } from './context.js';
-import { bundleHas, checkSchemaFileContent, loadLocalSchema } from './files.js';
+import { bundleHas, checkSchemaFileContent, fileNotFoundMessage, loadLocalSchema } from './files.js';
 import { checkOciRef } from './references.js';
-import { goQuote } from '@pacto/schema';
 
-/** Rules 12 and 13, per configuration: the schema file exists, is JSON and compiles. */
+/** Rule 12 over every configuration, then rule 13: the schema file exists, then is JSON and compiles. */
 export function checkConfigurationSchemas(ctx: CrossFieldContext, files: BundleFS, contract: Contract): void {
-  (contract.configurations ?? []).forEach((configuration, i) => {
+  const configurations = contract.configurations ?? [];
+  configurations.forEach((configuration, i) => {
     const path = configuration.schema;
-    if (!path) return;
-    const findingPath = `configurations[${i}].schema`;
-    if (!bundleHas(files, path)) {
-      ctx.error('FILE_NOT_FOUND', findingPath, `configuration schema file ${goQuote(path)} not found in bundle`);
-      return;
+    if (path && !bundleHas(files, path)) {
+      ctx.error('FILE_NOT_FOUND', `configurations[${i}].schema`, fileNotFoundMessage(files, 'configuration schema file', path));
     }
-    checkSchemaFileContent(ctx, files, path, findingPath, 'CONFIG');
+  });
+  configurations.forEach((configuration, i) => {
+    const path = configuration.schema;
+    if (path) checkSchemaFileContent(ctx, files, path, `configurations[${i}].schema`, 'CONFIG');
   });
 }
 
@@ -33,7 +33,7 @@ export function checkPolicies(ctx: CrossFieldContext, files: BundleFS | undefine
   const policies = contract.policies ?? [];
   policies.forEach((policy, i) => {
     if (files !== undefined && policy.schema && !bundleHas(files, policy.schema)) {
-      ctx.error('FILE_NOT_FOUND', `policies[${i}].schema`, `policy schema file ${goQuote(policy.schema)} not found in bundle`);
+      ctx.error('FILE_NOT_FOUND', `policies[${i}].schema`, fileNotFoundMessage(files, 'policy schema file', policy.schema));
     }
     if (policy.ref) checkOciRef(ctx, policy.ref, 'INVALID_POLICY_REF', `policies[${i}].ref`, policy.ref);
   });

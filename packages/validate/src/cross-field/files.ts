@@ -15,18 +15,33 @@ export function readBundleFile(files: BundleFS, path: string): Uint8Array | unde
   return files.readFile(path);
 }
 
+/**
+ * The FILE_NOT_FOUND message of rules 10, 12 and 15a; when `.pactoignore` removed the file, it says
+ * which pattern did (oci.md §2.3), since the file is right there on disk.
+ */
+export function fileNotFoundMessage(files: BundleFS, what: string, path: string): string {
+  const pattern = files.excludedBy?.(path);
+  const hint = pattern === undefined ? '' : ` (excluded by .pactoignore pattern ${goQuote(pattern)})`;
+  return `${what} ${goQuote(path)} not found in bundle${hint}`;
+}
+
 const YAML_EXTENSION = /\.ya?ml$/i;
 
-/** Rules 10 and 11, per interface: the contract file exists and, when YAML, parses. */
+/**
+ * Rule 10 over every interface, then rule 11 over every interface (the Go tool's order): the contract
+ * file exists and, when it is YAML and readable, parses. A missing file is reported once, by rule 10.
+ */
 export function checkInterfaceFiles(ctx: CrossFieldContext, files: BundleFS, contract: { interfaces?: readonly { contract?: string }[] }): void {
-  (contract.interfaces ?? []).forEach((item, i) => {
+  const interfaces = contract.interfaces ?? [];
+  interfaces.forEach((item, i) => {
     const path = item.contract;
-    if (!path) return;
-    if (!bundleHas(files, path)) {
-      ctx.error('FILE_NOT_FOUND', `interfaces[${i}].contract`, `interface contract file ${goQuote(path)} not found in bundle`);
-      return;
+    if (path && !bundleHas(files, path)) {
+      ctx.error('FILE_NOT_FOUND', `interfaces[${i}].contract`, fileNotFoundMessage(files, 'interface contract file', path));
     }
-    if (!YAML_EXTENSION.test(path)) return;
+  });
+  interfaces.forEach((item, i) => {
+    const path = item.contract;
+    if (!path || !YAML_EXTENSION.test(path)) return;
     const bytes = readBundleFile(files, path);
     if (bytes === undefined) return;
     const problem = yamlSyntaxError(fileText(bytes));
