@@ -70,6 +70,8 @@ export interface FetcherOptions {
   readonly client: () => OciClient;
   /** When set, `oci://` dependencies are first looked for in `<siblingsOf>/<repository name>` (diff.md §7). */
   readonly siblingsOf?: string;
+  /** Called before each fetch (the commands log it under `-v`). */
+  readonly onFetch?: (ref: string, compatibility: string) => void;
 }
 
 async function loadDependency(path: string, client: () => OciClient, cwd: string): Promise<DiffSide> {
@@ -81,6 +83,7 @@ async function loadDependency(path: string, client: () => OciClient, cwd: string
 /** The dependency fetcher of `pacto graph` and `pacto diff`: local paths, sibling overrides, OCI with ranges. */
 export function createDependencyFetcher(options: FetcherOptions): DependencyFetcher {
   return async (request) => {
+    options.onFetch?.(request.ref, request.compatibility);
     const { isLocalRef } = await import('@pacto/diff');
     if (isLocalRef(request.ref)) {
       const path = request.ref.startsWith('file://') ? request.ref.slice('file://'.length) : request.ref;

@@ -66,12 +66,13 @@ export class DiffCommand extends PactoCommand {
       const newSide = await load('new', newArg, newOverrides);
       const diff = await import('@pacto/diff');
       const [oldGraph, newGraph] = await Promise.all([
-        diff.resolveGraph(oldSide.side, createDependencyFetcher({ baseDir: oldSide.baseDir, client: lazyClient })),
+        diff.resolveGraph(oldSide.side, createDependencyFetcher({ baseDir: oldSide.baseDir, client: lazyClient, onFetch: this.logFetch('old') })),
         diff.resolveGraph(
           newSide.side,
           createDependencyFetcher({
             baseDir: newSide.baseDir,
             client: lazyClient,
+            onFetch: this.logFetch('new'),
             ...(newSide.localDir ? { siblingsOf: (await import('node:path')).dirname(newSide.localDir) } : {}),
           }),
         ),
@@ -86,6 +87,10 @@ export class DiffCommand extends PactoCommand {
     } finally {
       await client?.close();
     }
+  }
+
+  private logFetch(side: 'old' | 'new'): (ref: string, range: string) => void {
+    return (ref, range) => this.debug(`${side}: resolving dependency ${ref} (${range})`);
   }
 
   private async format(report: DiffReport, newSide: LoadedSide, failOn: Classification): Promise<string> {

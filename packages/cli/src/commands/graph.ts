@@ -48,7 +48,7 @@ export class GraphCommand extends PactoCommand {
       const root = await loadSide(this.args[0] || '.', overrides, this.context.cwd, lazyClient);
       const diff = await import('@pacto/diff');
       const references = this.onlyReferences ? 'only' : this.withReferences ? 'with' : 'none';
-      const graph = await diff.resolveGraph(root.side, createDependencyFetcher({ baseDir: root.baseDir, client: lazyClient }), { references });
+      const graph = await diff.resolveGraph(root.side, createDependencyFetcher({ baseDir: root.baseDir, client: lazyClient, onFetch: (ref, range) => this.debug(`resolving dependency ${ref} (${range})`) }), { references });
       const render = { text: diff.renderGraphTree, json: diff.renderGraphJson, dot: diff.renderGraphDot, mermaid: diff.renderGraphMermaid }[format];
       this.out(render(graph));
       return 0;
