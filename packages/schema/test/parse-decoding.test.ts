@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { parseContract } from '@pacto/schema';
+
+const HEAD = 'pactoVersion: "1.0"\nservice:\n  name: svc\n  version: 1.0.0\n';
+
+function parsed(text: string) {
+  const result = parseContract(text, 'pacto.yaml');
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+}
+
+function decodeErrors(text: string): string[] {
+  const result = parseContract(text, 'pacto.yaml');
+  if (result.ok) throw new Error('expected a parse failure');
+  const prefix = 'parse error: failed to parse YAML: yaml: unmarshal errors:\n  ';
+  expect(result.error.message.startsWith(prefix)).toBe(true);
+  return result.error.message.slice(prefix.length).split('\n  ');
+}
+
+describe('typed decoding kind rules (contract.md §2.2)', () => {
+  it('string fields take any scalar as written; null is empty', () => {
+    const result = parsed('pactoVersion: 1.0\nservice:\n  name: svc\n  version: 1.10\n  owner: 42\n');
+    expect(result.contract.pactoVersion).toBe('1.0');
+    expect(result.contract.service.version).toBe('1.10');
+    expect(result.contract.service.owner).toBe('42');
+    expect(result.document).toMatchObject({ pactoVersion: 1, service: { version: 1.1, owner: 42 } });
+  });
+
+  it('integer fields: integers in any base, floats truncated, null unset', () => {
+    const result = parsed(
+      `${HEAD}interfaces:\n  - {name: a, type: http, port: 8080.9}\n  - {name: b, type: http, port: 0x1F90}\n  - {name: c, type: http, port: 017}\n  - {name: d, type: http, port: ~}\n  - {name: e, type: http, port: 1_000}\n`,
+    );
+    expect(result.contract.interfaces?.map((i) => i.port)).toEqual([8080, 8080, 15, undefined, 1000]);
+    expect((result.document as { interfaces: { port: unknown }[] }).interfaces.map((i) => i.port)).toEqual([8080.9, 8080, 15, null, 1000]);
+  });
+
+  it('integer fields refuse strings, booleans, collections and non-finite floats', () => {
+    expect(
+      decodeErrors(
+        `${HEAD}interfaces:\n  - {name: a, type: http, port: "8080"}\n  - {name: b, type: http, port: true}\n  - {name: c, type: http, port: [1]}\n  - {name: d, type: http, port: .inf}\n  - {name: e, type: http, port: "a long string value"}\n`,
+      ),
+    ).toEqual([
+      'line 6: cannot unmarshal !!str `8080` into int',
+      'line 7: cannot unmarshal !!bool `true` into int',
+      'line 8: cannot unmarshal !!seq into int',
+      'line 9: cannot unmarshal !!float `.inf` into int',
+      'line 10: cannot unmarshal !!str `a long ...` into int',
+    ]);
+  });
+
+  it('boolean fields accept YAML 1.1 words only when typed', () => {
+    const result = parsed(
+      `${HEAD}  image: {ref: ghcr.io/a/b, private: yes}\ndependencies:\n  - {name: a, ref: x, compatibility: "1", required: "off"}\n  - {name: b, ref: x, compatibility: "1", required: ~}\nmetadata: {flag: yes, when: 2026-12-31, n: no}\n`,
+    );
+    expect(result.contract.service.image?.private).toBe(true);
+    expect(result.contract.dependencies?.map((d) => d.required)).toEqual([false, undefined]);
+    expect(result.document).toMatchObject({ metadata: { flag: 'yes', when: '2026-12-31', n: 'no' } });
+    expect(decodeErrors(`${HEAD}dependencies: [{name: a, ref: x, compatibility: "1", required: maybe}, {name: b, ref: x, compatibility: "1", required: 1}]\n`)).toEqual([
+      'line 5: cannot unmarshal !!str `maybe` into bool',
+      'line 5: cannot unmarshal !!int `1` into bool',
+    ]);
+  });
+
+  it('objects, lists and free-form maps refuse the wrong kind, with Go type names', () => {
+    expect(decodeErrors(`${HEAD}runtime: abc\ninterfaces: {a: 1}\nmetadata: [1]\nscaling: [1]\nconfigurations: [{name: a, schema: s.json, values: x}]\n`)).toEqual([
+      'line 5: cannot unmarshal !!str `abc` into contract.Runtime',
+      'line 6: cannot unmarshal !!map into []contract.Interface',
+      'line 7: cannot unmarshal !!seq into map[string]interface {}',
+      'line 8: cannot unmarshal !!seq into contract.Scaling',
+      'line 9: cannot unmarshal !!str `x` into map[string]interface {}',
+    ]);
+  });
+
+  it('owner: string, structured (strict keys), or refused as a list', () => {
+    expect(parsed(`${HEAD}  owner: team/payments\n`).contract.service.owner).toBe('team/payments');
+    expect(parsed(`${HEAD}  owner: {team: pay, dri: ann}\n`).contract.service.owner).toEqual({ team: 'pay', dri: 'ann' });
+    expect(decodeErrors(`${HEAD}  owner: {team: pay, slack: x}\n`)).toEqual(['line 5: field slack not found in type contract.OwnerInfo']);
+    const result = parseContract(`${HEAD}  owner: [a]\n`, 'pacto.yaml');
+    expect(result.ok ? '' : result.error.message).toBe('parse error: failed to parse YAML: owner must be a string or object');
+  });
+
+  it('collects every error in document order, and each duplicate pair', () => {
+    expect(decodeErrors('pactoVersion: "1.0"\nservice:\n  name: a\n  name: b\n  name: c\n  version: 1\nfoo: 1\nruntime: {workload: service, extra: 1}\n')).toEqual([
+      'line 4: mapping key "name" already defined at line 3',
+      'line 5: mapping key "name" already defined at line 3',
+      'line 5: mapping key "name" already defined at line 4',
+      'line 7: field foo not found in type contract.Contract',
+      'line 8: field extra not found in type contract.Runtime',
+    ]);
+  });
+
+  it('a quoted and a plain key with the same text are duplicates', () => {
+    expect(decodeErrors(`${HEAD}metadata: {a: 1, "a": 2}\n`)).toEqual(['line 5: mapping key "a" already defined at line 5']);
+  });
+
+  it('fills Go zero values for required fields so the contract matches its type', () => {
+    const result = parsed(`${HEAD}interfaces: [{type: http}]\nruntime: {workload: job}\n`);
+    expect(result.contract.interfaces).toEqual([{ name: '', type: 'http' }]);
+    expect(result.contract.runtime?.state).toEqual({ type: '', dataCriticality: '', persistence: { scope: '', durability: '' } });
+    expect(result.document).toMatchObject({ interfaces: [{ type: 'http' }], runtime: { workload: 'job' } });
+  });
+});
+
+describe('YAML features', () => {
+  it('anchors, aliases and merge keys (explicit keys win)', () => {
+    const result = parsed(
+      'pactoVersion: "1.0"\nmetadata:\n  base: &base {name: svc, version: 0.1.0}\nservice:\n  <<: *base\n  version: 1.0.0\ninterfaces:\n  - &api {name: api, type: http, port: 8080}\n  - {<<: *api, name: api2}\n',
+    );
+    expect(result.contract.service).toEqual({ name: 'svc', version: '1.0.0' });
+    expect(result.contract.interfaces?.[1]).toEqual({ name: 'api2', type: 'http', port: 8080 });
+    expect(result.document).toMatchObject({ service: { name: 'svc', version: '1.0.0' }, interfaces: [{}, { name: 'api2', port: 8080 }] });
+  });
+
+  it('only the first document is read', () => {
+    expect(parsed(`${HEAD}---\nthis: [is, ignored\n`).contract.service.name).toBe('svc');
+  });
+
+  it('replicas normalises min and max in the typed contract only', () => {
+    const result = parsed(`${HEAD}scaling: {replicas: 3}\n`);
+    expect(result.contract.scaling).toEqual({ replicas: 3, min: 3, max: 3 });
+    expect(result.document).toMatchObject({ scaling: { replicas: 3 } });
+    expect((result.document as { scaling: object }).scaling).not.toHaveProperty('min');
+  });
+
+  it('records non-finite numbers for L1', () => {
+    expect(parsed(`${HEAD}metadata: {x: .inf}\n`).hasNonFinite).toBe(true);
+    expect(parsed(`${HEAD}metadata: {x: -.Inf, y: .NaN}\n`).hasNonFinite).toBe(true);
+    expect(parsed(`${HEAD}metadata: {x: 1.5}\n`).hasNonFinite).toBe(false);
+  });
+
+  it('the fast and complete readers give the same result', () => {
+    const text = `${HEAD}interfaces:\n  - name: api\n    type: http\n    port: 8080\nmetadata: {a: [1, "b", yes, ~]}\n`;
+    const fast = parseContract(text, 'pacto.yaml');
+    const full = parseContract(text, 'pacto.yaml', { fast: false });
+    expect(fast).toEqual(full);
+  });
+});
+
+describe('source positions', () => {
+  const text = `${HEAD}interfaces:\n  - name: api\n    type: http\n    port: 8080\nruntime:\n  state:\n    type: stateless\n`;
+  const { positions } = parsed(text);
+
+  it('locates values by L1 and L2 paths', () => {
+    expect(positions.locate('service.name')).toEqual({ line: 3, column: 9 });
+    expect(positions.locate('interfaces.0.port')).toEqual({ line: 8, column: 11 });
+    expect(positions.locate('interfaces[0].port')).toEqual({ line: 8, column: 11 });
+    expect(positions.locate('interfaces.0')).toEqual({ line: 6, column: 5 });
+    expect(positions.locate('')).toEqual({ line: 1, column: 1 });
+  });
+
+  it('falls back to the nearest existing ancestor', () => {
+    expect(positions.locate('runtime.state.persistence.durability')).toEqual({ line: 11, column: 5 });
+    expect(positions.locate('interfaces[3].name')).toEqual({ line: 6, column: 3 });
+  });
+});
