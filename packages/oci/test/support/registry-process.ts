@@ -1,6 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -29,6 +29,8 @@ export interface StartRegistryOptions {
   readonly port?: number;
   /** Extra top-level YAML for the registry config (e.g. an `auth: token:` section). */
   readonly configExtra?: string;
+  /** Serve HTTPS with this PEM certificate and key (paths). */
+  readonly tls?: { readonly certificate: string; readonly key: string };
 }
 
 export const REGISTRY_BINARY = process.env.PACTO_TEST_REGISTRY_BINARY ?? '/usr/bin/docker-registry';
@@ -76,6 +78,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       '      enabled: false',
       'http:',
       `  addr: ${host}`,
+      ...(options.tls ? ['  tls:', `    certificate: ${options.tls.certificate}`, `    key: ${options.tls.key}`] : []),
       auth,
       options.configExtra ?? '',
     ].join('\n'),
@@ -88,7 +91,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pid = child.pid;
   if (pid === undefined) throw new Error(`cannot start ${REGISTRY_BINARY}`);
-  await waitUntilListening(`http://${host}/v2/`, child, () => stderr);
+  await waitUntilListening(port, child, () => stderr);
 
   const kill = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -98,7 +101,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   };
   return {
     host,
-    url: `http://${host}`,
+    url: `${options.tls ? 'https' : 'http'}://${host}`,
     pid,
     storageDir,
     ...(options.basicAuth ?? {}),
@@ -115,19 +118,21 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   };
 }
 
-async function waitUntilListening(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
+async function waitUntilListening(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`docker-registry exited with ${child.exitCode}: ${stderr()}`);
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.status === 200 || response.status === 401) return;
-    } catch {
-      // not listening yet
-    }
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   child.kill('SIGKILL');
-  throw new Error(`docker-registry did not start listening on ${url}: ${stderr()}`);
+  throw new Error(`docker-registry did not start listening on 127.0.0.1:${port}: ${stderr()}`);
 }
