@@ -170,3 +170,40 @@ describe('user schemas are compiled standalone', () => {
     expect(pairs(again.errors)).toEqual(['INVALID_CONFIG_SCHEMA @ configurations[1].schema']);
   });
 });
+
+describe('file rule order and hints', () => {
+  it('runs each existence rule over every entry before its content rule (10 then 11, 12 then 13)', () => {
+    const files = memoryFiles({ 'bad.yaml': 'a: [', 'bad.json': 'nope' });
+    const result = validateCrossField(
+      b10({
+        interfaces: [
+          { name: 'a', type: 'event', contract: 'bad.yaml' },
+          { name: 'b', type: 'event', contract: 'missing.yaml' },
+        ],
+        configurations: [
+          { name: 'c', schema: 'bad.json' },
+          { name: 'd', schema: 'missing.json' },
+        ],
+      }),
+      files,
+    );
+    expect(pairs(result.errors)).toEqual([
+      'FILE_NOT_FOUND @ interfaces[1].contract',
+      'INVALID_CONTRACT_FILE @ interfaces[0].contract',
+      'FILE_NOT_FOUND @ configurations[1].schema',
+      'INVALID_CONFIG_JSON @ configurations[0].schema',
+    ]);
+  });
+
+  it('names the .pactoignore pattern that removed a referenced file', () => {
+    const files = { ...memoryFiles({}), excludedBy: (path: string) => (path.startsWith('docs/') ? 'docs/**' : undefined) };
+    const result = validateCrossField(
+      b10({ interfaces: [{ name: 'a', type: 'event', contract: 'docs/events.yaml' }], configurations: [{ name: 'c', schema: 'c.json' }] }),
+      files,
+    );
+    expect(result.errors.map((e) => e.message)).toEqual([
+      'interface contract file "docs/events.yaml" not found in bundle (excluded by .pactoignore pattern "docs/**")',
+      'configuration schema file "c.json" not found in bundle',
+    ]);
+  });
+});
