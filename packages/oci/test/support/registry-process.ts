@@ -88,9 +88,14 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
   });
+  let spawnError: Error | undefined;
+  child.once('error', (error) => (spawnError = error));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`cannot start ${REGISTRY_BINARY}`);
+  if (pid === undefined) {
+    await new Promise((resolve) => setImmediate(resolve));
+    throw new Error(`cannot start ${REGISTRY_BINARY} (install the docker-registry package): ${spawnError?.message ?? 'no pid'}`);
+  }
   await waitUntilListening(port, child, () => stderr);
 
   const kill = async (): Promise<void> => {
