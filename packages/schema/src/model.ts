@@ -15,6 +15,19 @@ export type PactoVersion = (typeof SUPPORTED_PACTO_VERSIONS)[number];
 
 const nonEmpty = () => z.string().min(1);
 
+// The cross-field rules of contract.md §3 are checked here too (superRefine), so parsing a generic document with
+// these zod schemas agrees with L1; src/json-schema.ts states the same rules in JSON Schema.
+const requireKeys = (value: object, keys: readonly string[], why: string, ctx: z.RefinementCtx): void => {
+  for (const key of keys) {
+    if ((value as Record<string, unknown>)[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `${key} is required ${why}` });
+  }
+};
+
+const exactlyOne = (value: object, ok: boolean, message: string, ctx: z.RefinementCtx): void => {
+  if (!ok) ctx.addIssue({ code: 'custom', message, input: value });
+};
+const has = (value: object, key: string): boolean => (value as Record<string, unknown>)[key] !== undefined;
+
 export const ownerContactSchema = z
   .strictObject({
     type: z
@@ -34,6 +47,7 @@ export const ownerInfoSchema = z
     dri: z.string().min(1).regex(OWNER_DRI_PATTERN).optional().describe('Directly responsible individual.'),
     contacts: z.array(ownerContactSchema).min(1).optional().describe('Contact channels of the owner.'),
   })
+  .refine((owner) => Object.keys(owner).length > 0, 'a structured owner needs at least one key')
   .describe('Structured owner: team, responsible person and contacts. At least one key.');
 
 export const ownerSchema = z
@@ -79,6 +93,10 @@ export const interfaceSchema = z
       .optional()
       .describe('Bundle path of the interface definition (OpenAPI, protobuf or event schema); required for grpc and event.'),
   })
+  .superRefine((value, ctx) => {
+    const needs = { http: ['port'], grpc: ['port', 'contract'], event: ['contract'] }[value.type];
+    requireKeys(value, needs, `for ${value.type} interfaces`, ctx);
+  })
   .describe('A way to talk to the service.');
 
 export const configurationSchema = z
@@ -88,6 +106,11 @@ export const configurationSchema = z
     ref: nonEmpty().optional().describe('Another contract that owns the schema (oci://, file:// or a path).'),
     values: z.record(z.string(), z.unknown()).optional().describe('Configuration values, checked against the schema.'),
   })
+  .superRefine((value, ctx) => {
+    const local = has(value, 'schema') && !has(value, 'ref');
+    const referenced = has(value, 'ref') && !has(value, 'schema') && !has(value, 'values');
+    exactlyOne(value, local || referenced, 'a configuration needs either schema (with optional values) or ref alone', ctx);
+  })
   .describe('A named configuration scope: a local schema, or a reference to one.');
 
 export const policySchema = z
@@ -95,6 +118,9 @@ export const policySchema = z
     name: nonEmpty().describe('Policy name, unique in the contract.'),
     schema: nonEmpty().optional().describe('Bundle path of a JSON Schema that this contract must satisfy.'),
     ref: nonEmpty().optional().describe('Another contract whose bundle supplies the policy.'),
+  })
+  .superRefine((value, ctx) => {
+    exactlyOne(value, has(value, 'schema') !== has(value, 'ref'), 'a policy needs exactly one of schema and ref', ctx);
   })
   .describe('A JSON Schema that the contract document itself must satisfy.');
 
@@ -121,6 +147,11 @@ export const stateSchema = z
     type: z.enum(['stateless', 'stateful', 'hybrid']).describe('How the service keeps state.'),
     persistence: persistenceSchema,
     dataCriticality: z.enum(['low', 'medium', 'high']).describe('Cost of losing the data.'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.type === 'stateless' && value.persistence.durability !== 'ephemeral') {
+      ctx.addIssue({ code: 'custom', path: ['persistence', 'durability'], message: 'stateless services must have ephemeral durability' });
+    }
   })
   .describe('State model of the service.');
 
@@ -161,6 +192,11 @@ export const scalingSchema = z
     replicas: z.int().min(0).optional().describe('Fixed number of instances (instead of min and max).'),
     min: z.int().min(0).optional().describe('Lowest number of instances.'),
     max: z.int().min(0).optional().describe('Highest number of instances.'),
+  })
+  .superRefine((value, ctx) => {
+    const fixed = has(value, 'replicas') && !has(value, 'min') && !has(value, 'max');
+    const range = has(value, 'min') && has(value, 'max') && !has(value, 'replicas');
+    exactlyOne(value, fixed || range, 'scaling needs replicas alone, or min and max', ctx);
   })
   .describe('Instance count: replicas alone, or min and max together.');
 

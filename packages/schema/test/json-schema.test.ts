@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildJsonSchema, pactoV10JsonSchema, pactoV11JsonSchema, parseContract } from '@pacto/schema';
+import { buildJsonSchema, contractV10Schema, contractV11Schema, pactoV10JsonSchema, pactoV11JsonSchema, parseContract } from '@pacto/schema';
 import { JSON_SCHEMA_FILES, JSON_SCHEMA_MODULE, jsonSchemaFileText, jsonSchemaModuleText } from '../src/json-schema-files.js';
 
 const packageDir = join(import.meta.dirname, '..');
@@ -41,7 +41,10 @@ function l1Paths(text: string): string[] {
   const parsed = parseContract(text, 'pacto.yaml');
   if (!parsed.ok) throw new Error(parsed.error.message);
   const validate = validators[parsed.contract.pactoVersion as '1.0' | '1.1'];
-  validate(parsed.document);
+  const valid = validate(parsed.document);
+  // The zod model states the same rules: it must accept and refuse the same documents.
+  const model = parsed.contract.pactoVersion === '1.0' ? contractV10Schema : contractV11Schema;
+  expect(model.safeParse(parsed.document).success).toBe(valid);
   // `if` only summarises its failing `then` branch, whose leaf errors are reported too (§5 step 4).
   const leaves = (validate.errors ?? []).filter((error) => error.keyword !== 'if');
   return [...new Set(leaves.map((error) => error.instancePath.split('/').slice(1).join('.')))].sort();
