@@ -34,6 +34,8 @@ describe('fast and complete YAML readers agree', () => {
     // Every corpus contract except the deliberately broken one is read by the fast reader.
     const outcome = expectSameAsFull(text);
     if (!file.includes('testdata-invalid-yaml')) expect(outcome).toBe('fast');
+    // The same with Windows line ends.
+    expect(expectSameAsFull(text.replaceAll('\n', '\r\n'))).toBe(outcome);
   });
 
   const samples: readonly string[] = [
@@ -74,6 +76,9 @@ describe('fast and complete YAML readers agree', () => {
     '? complex\n: key\n',
     'a:\tb\n',
     'a: 1\r\nb: 2\r\n',
+    'a: 1\rb: 2\n',
+    'a: "x\ry"\n',
+    'a: [1,\r\n  2]\r\n',
     '',
     '# only\n',
     'a: {b: c}, d\n',

@@ -4,7 +4,7 @@ import type { MapPair, ScalarNode, YamlNode, YamlTree } from './tree.js';
 // and sequences, single-line plain and quoted scalars, single-line flow
 // collections, comments. It builds the same tree as the complete reader, in
 // a fraction of the time. Whenever it meets anything else (tags, anchors,
-// aliases, block or multi-line scalars, tabs, CR, directives, several
+// aliases, block or multi-line scalars, tabs, lone CR, directives, several
 // documents, odd indentation, anything that might be an error) it declines by
 // returning undefined, and the complete reader takes over. It never reports
 // errors itself, so error texts always come from one place.
@@ -53,7 +53,8 @@ class FastReader {
 
   read(): YamlTree | 'empty' | undefined {
     const text = this.text;
-    if (text.includes('\t') || text.includes('\r')) return undefined;
+    // Tabs and a CR that does not end a line are left to the complete reader.
+    if (text.includes('\t') || (text.includes('\r') && /\r(?!\n)/.test(text))) return undefined;
     if (!this.splitLines()) return undefined;
     if (this.lines.length === 0) return 'empty';
     try {
@@ -74,8 +75,9 @@ class FastReader {
     let number = 0;
     const length = text.length;
     while (start <= length) {
-      let end = text.indexOf('\n', start);
-      if (end === -1) end = length;
+      let next = text.indexOf('\n', start);
+      if (next === -1) next = length;
+      const end = next > start && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
       number++;
       let i = start;
       while (i < end && text.charCodeAt(i) === SPACE) i++;
@@ -91,8 +93,8 @@ class FastReader {
         }
         this.lines.push({ start, end, indent: i - start, number });
       }
-      if (end === length) break;
-      start = end + 1;
+      if (next === length) break;
+      start = next + 1;
     }
     return true;
   }
