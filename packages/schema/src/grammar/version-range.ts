@@ -38,11 +38,11 @@ const IDS = '[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*';
 const CV = `v?(${PART})(\\.${PART})?(\\.${PART})?(-${IDS})?(\\+${IDS})?`;
 const CV_PLAIN = `v?${PART}(?:\\.${PART})?(?:\\.${PART})?(?:-${IDS})?(?:\\+${IDS})?`;
 // Longest operators first so that `>=` is not read as `>` followed by `=`.
-const OP = '!=|>=|=>|<=|=<|~>|=|>|<|~|\\^|';
-
-const HYPHEN_RANGE = new RegExp(`\\s*(${CV_PLAIN})\\s+-\\s+(${CV_PLAIN})\\s*`, 'g');
-const VALID_GROUP = new RegExp(`^\\s*(?:${OP})\\s*${CV_PLAIN}\\s*(?:(?:\\s+|,\\s*)(?:${OP})\\s*${CV_PLAIN}\\s*)*$`);
-const FIND_COMPARATOR = new RegExp(`(${OP})\\s*(${CV_PLAIN})`, 'g');
+const OPERATOR = /!=|>=|=>|<=|=<|~>|=|>|<|~|\^|/y;
+const VERSION_TEXT = new RegExp(CV_PLAIN, 'y');
+const SPACE = /\s*/y;
+// Starts only where a whitespace run starts, so long runs cost linear time (JS regexes backtrack, Go's do not).
+const HYPHEN_RANGE = new RegExp(`(?<!\\s)\\s*(${CV_PLAIN})\\s+-\\s+(${CV_PLAIN})\\s*`, 'g');
 const SPLIT_CV = new RegExp(`^${CV}$`);
 
 function isWildcard(part: string | undefined): boolean {
@@ -104,6 +104,37 @@ function parseComparator(operator: RangeOperator, text: string): RangeComparator
 const MAX_CACHED = 1024;
 const cache = new Map<string, RangeParseResult>();
 
+function skip(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  const match = pattern.exec(text);
+  return match === null ? at : at + match[0].length;
+}
+
+/**
+ * The `operator version` pairs of one AND-group, or undefined when the group is not
+ * `op? version ((whitespace | ,) op? version)*` with optional whitespace around (Masterminds' grammar).
+ * A hand-written scanner: the same grammar as one regular expression backtracks exponentially in JS.
+ */
+function scanGroup(segment: string): [RangeOperator, string][] | undefined {
+  const found: [RangeOperator, string][] = [];
+  let at = skip(SPACE, segment, 0);
+  for (;;) {
+    OPERATOR.lastIndex = at;
+    const operator = (OPERATOR.exec(segment)?.[0] ?? '') as RangeOperator;
+    at = skip(SPACE, segment, at + operator.length);
+    VERSION_TEXT.lastIndex = at;
+    const version = VERSION_TEXT.exec(segment)?.[0];
+    if (version === undefined) return undefined;
+    found.push([operator, version]);
+    at += version.length;
+    const afterVersion = at;
+    at = skip(SPACE, segment, at);
+    if (at === segment.length) return found;
+    if (segment[at] === ',') at = skip(SPACE, segment, at + 1);
+    else if (at === afterVersion) return undefined; // two comparators need a comma or whitespace between them
+  }
+}
+
 /** Parse a range; errors read like Masterminds' (`improper constraint: <segment>`). Results are cached. */
 export function parseRange(text: string): RangeParseResult {
   let result = cache.get(text);
@@ -120,11 +151,12 @@ function parseRangeUncached(text: string): RangeParseResult {
   const groups: RangeComparator[][] = [];
   const groupHasPrerelease: boolean[] = [];
   for (const segment of rewritten.split('||')) {
-    if (!VALID_GROUP.test(segment)) return { ok: false, error: `improper constraint: ${segment}` };
+    const found = scanGroup(segment);
+    if (found === undefined) return { ok: false, error: `improper constraint: ${segment}` };
     const group: RangeComparator[] = [];
     let hasPrerelease = false;
-    for (const found of segment.matchAll(FIND_COMPARATOR)) {
-      const comparator = parseComparator(found[1] as RangeOperator, found[2] as string);
+    for (const [operator, versionText] of found) {
+      const comparator = parseComparator(operator, versionText);
       if (typeof comparator === 'string') return { ok: false, error: comparator };
       if (comparator.version.prerelease !== '') hasPrerelease = true;
       group.push(comparator);

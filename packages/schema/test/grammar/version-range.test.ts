@@ -138,3 +138,18 @@ describe('maxSatisfying', () => {
     expect(maxSatisfying(['main', 'sha-abc'])).toBeUndefined();
   });
 });
+
+describe('parseRange on hostile input', () => {
+  it('stays linear where a backtracking regular expression would explode', () => {
+    const started = performance.now();
+    for (const text of ['1, '.repeat(2000) + '!', '1 '.repeat(2000) + '!', `1${' '.repeat(20000)}!`, '1 - '.repeat(2000) + '!']) {
+      expect(parseRange(text).ok).toBe(false);
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('needs a separator between comparators and rejects stray commas', () => {
+    for (const text of ['1.2<3', '1,', ', 1', '1,,2', '>=1 <']) expect(parseRange(text).ok).toBe(false);
+    for (const text of ['1 , 2', '>=1,<2', ' ^1 ']) expect(parseRange(text).ok).toBe(true);
+  });
+});
