@@ -1,6 +1,6 @@
 import type { BundleFS, ConfigurationSource, Contract } from '@pacto/schema';
 import { readBundleText } from './bundle-text.js';
-import { NONE, cellCode, cellText, code, note, table } from './markdown.js';
+import { NONE, cellCode, code, describeProperty, note, table } from './markdown.js';
 import { schemaProperties } from './schema-properties.js';
 import { numbered, type DocSection } from './section.js';
 
@@ -42,7 +42,7 @@ export function configurationBody(configuration: ConfigurationSource, files: Bun
     properties.map((p) => [
       cellCode(p.name),
       p.types.length > 0 ? cellCode(p.types.join(', ')) : NONE,
-      p.description ? cellText(p.description) : NONE,
+      describeProperty(p.description, p.values),
       p.hasDefault ? cellCode(defaultText(p.default)) : NONE,
       p.required ? 'Yes' : 'No',
     ]),

@@ -14,6 +14,7 @@ h1, h2 { padding-bottom: 0.3em; border-bottom: 1px solid var(--border); }
 h1, h2, h3, h4, h5 { margin: 1.5em 0 0.75em; line-height: 1.25; font-weight: 600; }
 h1 { font-size: 2em; } h2 { font-size: 1.5em; } h3 { font-size: 1.25em; }
 p, ul, ol, table, pre { margin: 0 0 16px; }
+li > ul, li > ol { margin-bottom: 0; }
 a { color: var(--link); text-decoration: none; } a:hover { text-decoration: underline; }
 code { font: 85% ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
   background: var(--code); padding: 0.2em 0.4em; border-radius: 6px; }

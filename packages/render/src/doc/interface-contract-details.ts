@@ -1,7 +1,7 @@
 import type { BundleFS } from '@pacto/schema';
 import { parse as parseYaml } from 'yaml';
 import { readBundleText } from './bundle-text.js';
-import { NONE, cellCode, cellText, code, note, table } from './markdown.js';
+import { NONE, cellCode, code, describeProperty, note, table } from './markdown.js';
 import { protoRpcs } from './proto-rpcs.js';
 import { schemaProperties } from './schema-properties.js';
 
@@ -46,7 +46,7 @@ export function eventBlock(path: string, files: BundleFS | undefined): string | 
     fields.map((f) => [
       cellCode(f.name),
       f.types.length > 0 ? cellCode(f.types.join(', ')) : NONE,
-      f.description ? cellText(f.description) : NONE,
+      describeProperty(f.description, f.values),
       f.required ? 'Yes' : 'No',
     ]),
   )}`;

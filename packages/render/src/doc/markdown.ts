@@ -59,3 +59,13 @@ function oneLine(value: string): string {
 export function note(value: string): string {
   return `_${prose(value).replace(/[_*]/g, (c) => `\\${c}`)}_`;
 }
+
+/** A property's description cell: its text, then its allowed values when the schema lists them. */
+export function describeProperty(description: string | undefined, values: readonly unknown[] | undefined): string {
+  const parts: string[] = [];
+  if (description) parts.push(cellText(description));
+  if (values && values.length > 0) {
+    parts.push(`One of ${values.map((v) => cellCode(typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}.`);
+  }
+  return parts.length > 0 ? parts.join(' ') : NONE;
+}

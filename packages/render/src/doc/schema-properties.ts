@@ -6,6 +6,8 @@ export interface SchemaProperty {
   readonly hasDefault: boolean;
   readonly default?: unknown;
   readonly required: boolean;
+  /** The allowed values, when the schema lists them (`enum`, or `const` as a single value). */
+  readonly values?: readonly unknown[];
 }
 
 type Node = Record<string, unknown>;
@@ -61,6 +63,7 @@ function flatten(node: Node, root: Node, onPath: Set<Node>): { properties: [stri
 function describe(name: string, node: Node, root: Node, required: boolean): SchemaProperty {
   const description = typeof node['description'] === 'string' ? node['description'] : undefined;
   const hasDefault = 'default' in node;
+  const values = Array.isArray(node['enum']) ? node['enum'] : 'const' in node ? [node['const']] : undefined;
   return {
     name,
     types: typesOf(node, root),
@@ -68,6 +71,7 @@ function describe(name: string, node: Node, root: Node, required: boolean): Sche
     hasDefault,
     ...(hasDefault ? { default: node['default'] } : {}),
     required,
+    ...(values === undefined ? {} : { values }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchor, cellCode, cellText, code, note, prose, table } from '../../src/doc/markdown.js';
+import { anchor, cellCode, cellText, code, describeProperty, note, prose, table } from '../../src/doc/markdown.js';
 
 describe('markdown builders', () => {
   it('builds a table whose rule is as wide as each padded header cell', () => {
@@ -29,5 +29,10 @@ describe('markdown builders', () => {
   it('computes GitHub heading anchors', () => {
     expect(anchor('1.1. HTTP Interface: api')).toBe('11-http-interface-api');
     expect(anchor('3. Configuration')).toBe('3-configuration');
+  });
+
+  it('describes a property with its text and its allowed values', () => {
+    expect(describeProperty('Mode | speed', ['fast', 1, null])).toBe('Mode \\| speed One of `fast`, `1`, `null`.');
+    expect(describeProperty(undefined, undefined)).toBe('—');
   });
 });

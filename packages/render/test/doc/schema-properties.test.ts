@@ -19,18 +19,21 @@ describe('schemaProperties', () => {
     ]);
     expect(props.find((p) => p.name === 'b.x')).toMatchObject({ hasDefault: true, default: 1 });
     expect(props.find((p) => p.name === 'a')).toMatchObject({ hasDefault: false, description: 'A' });
+    expect(props.find((p) => p.name === 'b.y')?.values).toBeUndefined();
   });
 
   it('resolves local $ref pointers, allOf members and array items', () => {
     const props = schemaProperties({
       allOf: [{ $ref: '#/definitions/base' }],
-      properties: { queues: { type: 'array', items: { $ref: '#/definitions/queue' } } },
+      properties: { queues: { type: 'array', items: { $ref: '#/definitions/queue' } }, kind: { const: 'x' } },
       definitions: {
         base: { properties: { region: { type: 'string' } }, required: ['region'] },
         queue: { properties: { name: { type: 'string' } } },
       },
     });
+    expect(props.find((p) => p.name === 'kind')?.values).toEqual(['x']);
     expect(props.map((p) => [p.name, p.required])).toEqual([
+      ['kind', false],
       ['queues', false],
       ['queues[].name', false],
       ['region', true],
