@@ -13,6 +13,7 @@ import { YamlSourceMap } from './source-map.js';
 import type { SourceMap } from './source-map.js';
 import type { YamlNode } from './tree.js';
 import { YamlSyntaxError } from './tree.js';
+import { withoutStack } from './without-stack.js';
 
 export type ParseResult =
   | {
@@ -35,7 +36,7 @@ export interface ParseOptions {
 
 const fail = (fileName: string, detail: string, extra: Partial<ConstructorParameters<typeof ContractParseError>[0]> = {}): ParseResult => ({
   ok: false,
-  error: new ContractParseError({ code: 'PARSE_ERROR', path: '', detail, fileName, ...extra }),
+  error: withoutStack(() => new ContractParseError({ code: 'PARSE_ERROR', path: '', detail, fileName, ...extra })),
 });
 
 /** The `pactoVersion` string of a mapping root, when it is a string scalar. */
@@ -63,14 +64,17 @@ export function parseContract(text: string | Uint8Array, fileName: string, optio
     if (version && version.text !== '' && !(SUPPORTED_PACTO_VERSIONS as readonly string[]).includes(version.text)) {
       return {
         ok: false,
-        error: new ContractParseError({
-          code: 'UNSUPPORTED_PACTO_VERSION',
-          path: 'pactoVersion',
-          detail: `unsupported pactoVersion ${goQuote(version.text)}; supported versions: 1.0, 1.1`,
-          fileName,
-          line: version.node.line,
-          column: version.node.column,
-        }),
+        error: withoutStack(
+          () =>
+            new ContractParseError({
+              code: 'UNSUPPORTED_PACTO_VERSION',
+              path: 'pactoVersion',
+              detail: `unsupported pactoVersion ${goQuote(version.text)}; supported versions: 1.0, 1.1`,
+              fileName,
+              line: version.node.line,
+              column: version.node.column,
+            }),
+        ),
       };
     }
 

@@ -3,6 +3,7 @@ import type { Node as YamlLibNode, Document } from 'yaml';
 import { LineIndex } from './line-index.js';
 import type { MapPair, NodePosition, ScalarNode, YamlNode, YamlTree } from './tree.js';
 import { YamlSyntaxError } from './tree.js';
+import { withoutStack } from './without-stack.js';
 
 // The complete reader: the `yaml` package composes the first document, and a
 // small walker turns it into our node tree. Used whenever the fast reader
@@ -30,7 +31,8 @@ function syntaxError(message: string, lines: LineIndex, offset: number | undefin
 export function readYamlFull(text: string): YamlTree | undefined {
   let doc: Document.Parsed | undefined;
   try {
-    doc = firstDocument(text);
+    // The yaml package builds an Error per problem it finds; their stacks are never shown.
+    doc = withoutStack(() => firstDocument(text));
   } catch (error) {
     if (error instanceof RangeError) throw new YamlSyntaxError(`yaml: document is nested too deeply`);
     throw error;
@@ -38,7 +40,7 @@ export function readYamlFull(text: string): YamlTree | undefined {
   if (doc === undefined) return undefined;
   const lines = new LineIndex(text);
   const firstError = doc.errors[0];
-  if (firstError) throw syntaxError(firstError.message, lines, firstError.pos[0]);
+  if (firstError) throw withoutStack(() => syntaxError(firstError.message, lines, firstError.pos[0]));
 
   const anchors = new Map<string, YamlNode>();
   const building = new Set<string>();
