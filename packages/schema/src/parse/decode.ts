@@ -6,18 +6,14 @@ import type { FieldSpec, StructShape } from './go-types.js';
 import { MAX_DEPTH } from './limits.js';
 import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
 import { isNullScalar, resolveScalar } from './scalar.js';
-import type { MapNode, YamlNode } from './tree.js';
+import type { DecodeError, MapNode, YamlNode } from './tree.js';
 
 // Strict typed decoding (contract.md §2.2), mirroring yaml.v3 with
 // KnownFields(true): errors are collected as `line N: ...` texts in document
 // order and reported together; a few failures abort at once (as a custom
 // unmarshaler error does in Go).
 
-export interface DecodeError {
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
+export type { DecodeError } from './tree.js';
 
 const OLD_LAYOUT_HINTS: Readonly<Record<string, string>> = {
   configuration:
@@ -44,7 +40,7 @@ function requiredFields(shape: StructShape): [string, FieldSpec][] {
 
 class Decoder {
   readonly errors: DecodeError[] = [];
-  readonly sink: GenericSink = { errors: this.errors as DecodeError[] & { line: number; column: number; message: string }[], nonFinite: false };
+  readonly sink: GenericSink = { errors: this.errors, nonFinite: false };
 
   private typeError(node: YamlNode, goType: string): void {
     let described: string;

@@ -1,7 +1,7 @@
 import { MAX_DEPTH } from './limits.js';
 import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
 import { resolveScalar } from './scalar.js';
-import type { MapNode, YamlNode } from './tree.js';
+import type { DecodeError, MapNode, YamlNode } from './tree.js';
 
 // YAML node -> JSON data model (contract.md §2.5): what yaml.v3 gives for an
 // `interface{}` target, as seen after a JSON round trip. Also used for the
@@ -9,7 +9,7 @@ import type { MapNode, YamlNode } from './tree.js';
 
 export interface GenericSink {
   /** Decoding errors (yaml.v3 style lines); when absent, problems are ignored. */
-  readonly errors?: { line: number; column: number; message: string }[];
+  readonly errors?: DecodeError[];
   /** Set when a NaN or infinite number is met (JSON cannot carry it). */
   nonFinite: boolean;
 }

@@ -1,4 +1,4 @@
-import type { MapNode, MapPair, YamlNode } from './tree.js';
+import type { DecodeError, MapNode, MapPair, YamlNode } from './tree.js';
 import { goQuote } from '../grammar/go-quote.js';
 
 // Mapping semantics shared by the typed decoder and the generic document:
@@ -24,12 +24,6 @@ export function isMergeKey(key: YamlNode): boolean {
 
 const keyIdentity = (key: YamlNode): string => (key.kind === 'scalar' ? `s:${key.text}` : `${key.kind}:`);
 
-export interface DuplicateKey {
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-}
-
 const sameKey = (a: YamlNode, b: YamlNode): boolean =>
   a.kind === b.kind && (a.kind !== 'scalar' || a.text === (b as typeof a).text);
 
@@ -53,7 +47,7 @@ function hasDuplicate(pairs: readonly MapPair[]): boolean {
 }
 
 /** yaml.v3's duplicate-key findings for one mapping, in its order (first occurrence, then each later one). */
-export function duplicateKeys(map: MapNode): DuplicateKey[] {
+export function duplicateKeys(map: MapNode): DecodeError[] {
   const pairs = map.pairs;
   if (pairs.length < 2 || !hasDuplicate(pairs)) return [];
   const groups = new Map<string, number[]>();
@@ -63,7 +57,7 @@ export function duplicateKeys(map: MapNode): DuplicateKey[] {
     if (group) group.push(i);
     else groups.set(id, [i]);
   }
-  const found: DuplicateKey[] = [];
+  const found: DecodeError[] = [];
   for (let i = 0; i < pairs.length; i++) {
     const ki = (pairs[i] as MapPair).key;
     const group = groups.get(keyIdentity(ki)) as number[];

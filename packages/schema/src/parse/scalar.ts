@@ -26,6 +26,7 @@ const WORDS = new Map<string, ResolvedScalar>([
 ]);
 
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const DECIMAL = /^[0-9]+$/;
 const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -65,6 +66,10 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   }
   const isDigit = first >= 0x30 && first <= 0x39;
   if (!isDigit && first !== 0x2b && first !== 0x2d) return { tag: 'str', value: text };
+  // Common case first: a short decimal without a leading zero (ports, counts, weights).
+  if (isDigit && text.length < 16 && (first !== 0x30 || text.length === 1) && DECIMAL.test(text)) {
+    return { tag: 'int', value: Number(text) };
+  }
   const plain = text.includes('_') ? text.replaceAll('_', '') : text;
   const signed = goParseInt(plain, true);
   if (signed !== undefined && signed >= INT64_MIN && signed <= INT64_MAX) return { tag: 'int', value: Number(signed) };

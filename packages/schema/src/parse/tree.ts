@@ -48,6 +48,13 @@ export interface YamlTree {
   readonly nodeCount: number;
 }
 
+/** One yaml.v3 decoding problem: the `line N: ...` text and where it is. */
+export interface DecodeError {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
 export class YamlSyntaxError extends Error {
   readonly line: number | undefined;
   readonly column: number | undefined;
