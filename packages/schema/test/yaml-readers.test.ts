@@ -86,6 +86,21 @@ describe('fast and complete YAML readers agree', () => {
     'k: 1e3\nl: 0x1F\nm: .inf\n',
     'x: "é😀"\n',
     '- a\n- b: 1\n  c: 2\n- [x]\n',
+    'a: |\n  line one\n  # not a comment\n\n  line three\nb: 1\n',
+    'a: >\n  folded\n  text\n\n  para\n# comment\nb: 2\n',
+    'a: |-\n    strip\n    me\n\n\nb: x\n',
+    'a: >- # comment\n  x\n',
+    'a: |+\n  keep\n\n',
+    'a: |2\n   indented\n',
+    'a: |\n\n  leading blank\n',
+    'a: |\n  no final break',
+    'a: >\n  more\n    indented\n',
+    'a: |\n  x\n      \n  y\n',
+    '- |\n  item\n- >\n  next\n',
+    'a:\n  - |\n    x\n  - y\n',
+    'a: |\nb: 1\n',
+    'a: | x\n',
+    'k: |\r\n  crlf\r\n  lines\r\n',
   ];
   it.each(samples)('sample %j', (text) => {
     expectSameAsFull(text);

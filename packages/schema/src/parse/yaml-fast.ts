@@ -4,7 +4,7 @@ import type { MapPair, ScalarNode, YamlNode, YamlTree } from './tree.js';
 // and sequences, single-line plain and quoted scalars, single-line flow
 // collections, comments. It builds the same tree as the complete reader, in
 // a fraction of the time. Whenever it meets anything else (tags, anchors,
-// aliases, block or multi-line scalars, tabs, lone CR, directives, several
+// aliases, multi-line flow or plain scalars, tabs, lone CR, directives, several
 // documents, odd indentation, anything that might be an error) it declines by
 // returning undefined, and the complete reader takes over. It never reports
 // errors itself, so error texts always come from one place.
@@ -158,11 +158,7 @@ class FastReader {
       const c = this.text.charCodeAt(i);
       if (c === DASH && this.isBlank(i + 1, line.end)) throw DECLINE; // `- - x`
       if (this.keyEnd(i, line.end) !== -1) items.push(this.mapping(i - line.start, depth + 1));
-      else {
-        items.push(this.inlineValue(i, line.end, depth + 1));
-        this.li++;
-        this.noContinuation(col);
-      }
+      else items.push(this.lineValue(i, line.end, col, depth + 1));
     }
     return { kind: 'seq', items, ...first };
   }
@@ -194,9 +190,7 @@ class FastReader {
       if (i < line.end && this.text.charCodeAt(i) !== HASH) {
         const c = this.text.charCodeAt(i);
         if (c === DASH && this.isBlank(i + 1, line.end)) throw DECLINE; // `key: - x`
-        pairs.push({ key, value: this.inlineValue(i, line.end, depth + 1) });
-        this.li++;
-        this.noContinuation(col);
+        pairs.push({ key, value: this.lineValue(i, line.end, col, depth + 1) });
         continue;
       }
       // Empty after the colon: the value is the block below, a sequence at the same indentation, or null.
@@ -257,6 +251,70 @@ class FastReader {
     let end = colon;
     while (end > at && this.text.charCodeAt(end - 1) === SPACE) end--;
     return { kind: 'scalar', text: this.text.slice(at, end), plain: true, ...position };
+  }
+
+  /** The value after `key: ` or `- `, then the next line: a block scalar, or a scalar/flow collection ending the line. */
+  private lineValue(at: number, end: number, parentIndent: number, depth: number): YamlNode {
+    const c = this.text.charCodeAt(at);
+    if (c === 0x7c /* | */ || c === 0x3e /* > */) return this.blockScalar(at, end, parentIndent);
+    const node = this.inlineValue(at, end, depth);
+    this.li++;
+    this.noContinuation(parentIndent);
+    return node;
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar with clip or strip (`-`) chomping. Declines the rarer forms:
+   * keep chomping, indentation indicators, leading or over-indented blank lines, more-indented folded lines,
+   * a last line without a line break.
+   */
+  private blockScalar(at: number, end: number, parentIndent: number): YamlNode {
+    const text = this.text;
+    const folded = text.charCodeAt(at) === 0x3e;
+    let i = at + 1;
+    const strip = text.charCodeAt(i) === DASH;
+    if (strip) i++;
+    else if (i < end && text.charCodeAt(i) !== SPACE) throw DECLINE; // `+`, an indentation digit, or junk
+    this.restIsComment(i, end);
+    const line = this.lineNumber();
+    const column = this.column(at);
+    const parts: string[] = [];
+    let contentIndent = -1;
+    let blanks = 0;
+    let lastHadBreak = false;
+    let start = text.indexOf('\n', end);
+    if (start === -1) throw DECLINE;
+    start++;
+    while (start < text.length) {
+      let next = text.indexOf('\n', start);
+      if (next === -1) next = text.length;
+      const stop = next > start && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
+      let k = start;
+      while (k < stop && text.charCodeAt(k) === SPACE) k++;
+      const indent = k - start;
+      if (k === stop) {
+        if (contentIndent === -1 || indent > contentIndent) throw DECLINE;
+        blanks++;
+      } else {
+        if (contentIndent === -1) {
+          if (indent <= parentIndent) throw DECLINE; // an empty block scalar
+          contentIndent = indent;
+        } else if (indent < contentIndent) break;
+        if (folded && indent > contentIndent) throw DECLINE;
+        if (parts.length > 0) parts.push(folded ? (blanks > 0 ? '\n'.repeat(blanks) : ' ') : '\n'.repeat(blanks + 1));
+        parts.push(text.slice(start + contentIndent, stop));
+        blanks = 0;
+        lastHadBreak = next < text.length;
+      }
+      start = next + 1;
+    }
+    if (contentIndent === -1 || !lastHadBreak) throw DECLINE;
+    // Resume at the first significant line after the scalar.
+    this.li++;
+    while (this.li < this.lines.length && (this.lines[this.li] as Line).start < start) this.li++;
+    this.noContinuation(parentIndent);
+    this.nodes++;
+    return { kind: 'scalar', text: parts.join('') + (strip ? '' : '\n'), plain: false, line, column };
   }
 
   /** A scalar or flow collection from `at` to the end of the line (a trailing comment is allowed). */
