@@ -2,7 +2,7 @@ import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import type { DependencyFetcher, DiffSide } from '@pacto/diff';
 import type { OciClient } from '@pacto/oci';
 import type { ContractBundle, SourceMap } from '@pacto/schema';
-import { CliError } from './cli-error.js';
+import { parseBundleContract } from './load-contract.js';
 import { applyOverridesTo, type Overrides } from './overrides.js';
 
 /** A contract loaded for `diff` / `graph`: what the diff reads, plus what CI output needs to point at lines. */
@@ -38,23 +38,11 @@ async function readRaw(arg: string, cwd: string, client: () => OciClient): Promi
   return { bundle: source, listing, baseDir: dirname(path) };
 }
 
-/** Parse (stage P only, no validation) with the CLI's `failed to parse <file>: <cause>` wording. */
-async function parseSide(bundle: ContractBundle): Promise<{ contract: DiffSide['contract']; positions: SourceMap }> {
-  const { parseContract } = await import('@pacto/schema');
-  const parsed = parseContract(bundle.text, bundle.fileName);
-  if (!parsed.ok) {
-    const error = parsed.error;
-    const detail = error.code === 'UNSUPPORTED_PACTO_VERSION' ? `parse error at ${error.path}: ${error.message}` : error.message;
-    throw new CliError(`failed to parse ${bundle.fileName}: ${detail}`, { cause: error });
-  }
-  return { contract: parsed.contract, positions: parsed.positions };
-}
-
 /** Load a `diff` side or the `graph` root: directory, `.tar.gz`, `file://` or `oci://` (tag, digest or none). */
 export async function loadSide(arg: string, overrides: Overrides, cwd: string, client: () => OciClient): Promise<LoadedSide> {
   const raw = await readRaw(arg, cwd, client);
   const bundle = await applyOverridesTo(raw.bundle, overrides);
-  const { contract, positions } = await parseSide(bundle);
+  const { contract, positions } = await parseBundleContract(bundle);
   return {
     side: { contract, files: bundle.files, listing: raw.listing },
     fileName: bundle.fileName,
@@ -76,7 +64,7 @@ export interface FetcherOptions {
 
 async function loadDependency(path: string, client: () => OciClient, cwd: string): Promise<DiffSide> {
   const raw = await readRaw(path, cwd, client);
-  const { contract } = await parseSide(raw.bundle);
+  const { contract } = await parseBundleContract(raw.bundle);
   return { contract, files: raw.bundle.files, listing: raw.listing };
 }
 
@@ -104,7 +92,7 @@ export function createDependencyFetcher(options: FetcherOptions): DependencyFetc
     const pulled = isPinned(request.ref) ? await client.pull(request.ref) : await client.pull(request.ref, { constraint: request.compatibility });
     const { contractBundleFromContents } = await import('@pacto/bundle');
     const bundle = contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`);
-    const { contract } = await parseSide(bundle);
+    const { contract } = await parseBundleContract(bundle);
     return { contract, files: bundle.files, listing: [...pulled.contents.files.keys()] };
   };
 }

@@ -1,4 +1,4 @@
-import type { Contract, ContractBundle } from '@pacto/schema';
+import type { Contract, ContractBundle, SourceMap } from '@pacto/schema';
 import { CliError } from './cli-error.js';
 import { loadContractArgument } from './contract-source.js';
 import { applyOverridesTo, type Overrides } from './overrides.js';
@@ -9,12 +9,10 @@ export interface LoadedContract {
 }
 
 /**
- * Loads and parses (stage P only) the contract of a read-only command (explain, doc, graph):
- * these commands do not validate, and report a parse failure as
- * `failed to parse <file>: <parse error>` (cli.md §3.1).
+ * Stage P only, for the commands that read without validating (explain, diff, graph), with the
+ * load error wording of cli.md §3.1: `failed to parse <file>: <parse error>`.
  */
-export async function loadParsedContract(ref: string, overrides: Overrides, options: { noCache: boolean }): Promise<LoadedContract> {
-  const bundle = await applyOverridesTo(await loadContractArgument(ref, options), overrides);
+export async function parseBundleContract(bundle: ContractBundle): Promise<{ contract: Contract; positions: SourceMap }> {
   const { parseContract } = await import('@pacto/schema');
   const parsed = parseContract(bundle.text, bundle.fileName);
   if (!parsed.ok) {
@@ -22,5 +20,12 @@ export async function loadParsedContract(ref: string, overrides: Overrides, opti
     const detail = error.code === 'UNSUPPORTED_PACTO_VERSION' ? `parse error at ${error.path}: ${error.message}` : error.message;
     throw new CliError(`failed to parse ${bundle.fileName}: ${detail}`, { cause: error });
   }
-  return { bundle, contract: parsed.contract };
+  return { contract: parsed.contract, positions: parsed.positions };
+}
+
+/** Loads the contract argument of a read-only command, applies overrides and parses it. */
+export async function loadParsedContract(ref: string, overrides: Overrides, options: { noCache: boolean }): Promise<LoadedContract> {
+  const bundle = await applyOverridesTo(await loadContractArgument(ref, options), overrides);
+  const { contract } = await parseBundleContract(bundle);
+  return { bundle, contract };
 }
