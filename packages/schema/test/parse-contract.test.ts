@@ -68,11 +68,15 @@ describe('parseContract: contract.md §13 stage-P cases', () => {
   });
 
   it('case 8: empty, whitespace-only and comment-only files are EOF', () => {
-    for (const text of ['', '   \n\n', '# just a comment\n  # another\n']) {
+    for (const text of ['', '   \n\n', '# just a comment\n  # another\n', '\uFEFF', '...\n', '# c\n...\n']) {
       const error = failure(text);
       expect(error.message).toBe('parse error: failed to parse YAML: EOF');
       expect(error.line).toBeUndefined();
     }
+  });
+
+  it('a document end marker before the first document is skipped, as libyaml does', () => {
+    expect(parseContract(`...\n---\n${B10}`, 'pacto.yaml').ok).toBe(true);
   });
 
   it('case 15: a quoted number in an integer field', () => {

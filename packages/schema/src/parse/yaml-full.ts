@@ -13,9 +13,16 @@ import { MAX_DEPTH } from './limits.js';
 
 const CORE_STR_TAG = 'tag:yaml.org,2002:str';
 
+/** An implicit document with no content, as the `yaml` package makes for a bare `...`: libyaml sees none. */
+function isPhantom(doc: Document.Parsed): boolean {
+  const contents = doc.contents as YamlLibNode | null;
+  if (doc.directives?.docStart || doc.errors.length > 0) return false;
+  return contents === null || (isScalar(contents) && contents.source === '' && contents.range?.[0] === contents.range?.[1]);
+}
+
 function firstDocument(text: string): Document.Parsed | undefined {
   const composer = new Composer({ schema: 'failsafe', uniqueKeys: false, merge: false, strict: true, prettyErrors: false });
-  for (const doc of composer.compose(new Parser().parse(text))) return doc;
+  for (const doc of composer.compose(new Parser().parse(text))) if (!isPhantom(doc)) return doc;
   return undefined;
 }
 
