@@ -178,11 +178,8 @@ class FastReader {
       }
       const at = line.start + col;
       const colon = this.keyEnd(at, line.end);
-      if (colon === -1) {
-        if (firstLine) throw DECLINE;
-        // Same indentation but not a key: only a sequence under the previous key may sit here, handled below.
-        throw DECLINE;
-      }
+      // Not a key at the mapping's indentation (a sequence there belongs to the key above and was read with it).
+      if (colon === -1) throw DECLINE;
       firstLine = false;
       const key = this.keyNode(at, colon);
       let i = colon + 1;
