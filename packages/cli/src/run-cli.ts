@@ -8,7 +8,7 @@ export async function runCli(argv: readonly string[], context: PactoContext): Pr
     enableColors: context.stdoutIsTTY,
   });
   cli.register(Builtins.HelpCommand);
-  for (const command of commands) cli.register(command as CommandClass<PactoContext>);
+  for (const command of commandsFor(argv)) cli.register(command as CommandClass<PactoContext>);
   if (argv.length === 0) {
     context.stdout.write(cli.usage(null));
     return 0;
@@ -33,4 +33,15 @@ function parserErrorLine(error: unknown, argv: readonly string[], cli: Cli<Pacto
   const first = argv[0];
   if (first && !first.startsWith('-') && !known.has(first)) return `unknown command ${JSON.stringify(first)} for "pacto"`;
   return message.split('\n')[0] ?? message;
+}
+
+/**
+ * Clipanion compiles one state machine over every registered option of every command, which
+ * is most of the start-up cost. When the first argument names a command, only that command can
+ * match, so only it is registered; anything else (help, typos) gets the full set.
+ */
+function commandsFor(argv: readonly string[]): typeof commands {
+  const first = argv[0];
+  const named = commands.filter((command) => command.paths?.some((path) => path[0] === first));
+  return named.length > 0 ? named : commands;
 }
