@@ -101,6 +101,15 @@ describe('fast and complete YAML readers agree', () => {
     'a: |\nb: 1\n',
     'a: | x\n',
     'k: |\r\n  crlf\r\n  lines\r\n',
+    'summary: a long\n  text on\n\n  three lines\nnext: 1\n',
+    '- item that\n  wraps\n- b\n',
+    'k:\n  lone\n  scalar\n',
+    'a: x # c\n  y\n',
+    'a: x\n  y: z\n',
+    'a: x\n  # c\n  y\n',
+    'a: "q"\n  y\n',
+    'a: x\n  - y\n',
+    'word\nwrap\n',
   ];
   it.each(samples)('sample %j', (text) => {
     expectSameAsFull(text);

@@ -120,11 +120,7 @@ class FastReader {
     const c = this.text.charCodeAt(at);
     if (c === DASH && this.isBlank(at + 1, line.end)) return this.sequence(col, depth);
     if (this.keyEnd(at, line.end) !== -1) return this.mapping(col, depth);
-    // A lone scalar or flow collection: must be the whole rest of the line, and nothing may continue it.
-    const node = this.inlineValue(at, line.end, depth);
-    this.li++;
-    this.noContinuation(parentIndent);
-    return node;
+    return this.lineValue(at, line.end, parentIndent, depth);
   }
 
   private isBlank(i: number, end: number): boolean {
@@ -256,8 +252,55 @@ class FastReader {
     if (c === 0x7c /* | */ || c === 0x3e /* > */) return this.blockScalar(at, end, parentIndent);
     const node = this.inlineValue(at, end, depth);
     this.li++;
-    this.noContinuation(parentIndent);
-    return node;
+    const next = this.lines[this.li];
+    if (next === undefined || next.indent <= parentIndent) return node;
+    // A deeper line continues a plain scalar; after anything else it is an error for the complete reader to word.
+    if (node.kind !== 'scalar' || !node.plain || !this.restIsEmpty(at + node.text.length, end)) {
+      throw DECLINE;
+    }
+    return this.plainContinuation(node, end, parentIndent);
+  }
+
+  private restIsEmpty(from: number, end: number): boolean {
+    for (let i = from; i < end; i++) if (this.text.charCodeAt(i) !== SPACE) return false;
+    return true;
+  }
+
+  /**
+   * The lines that continue a multi-line plain scalar (YAML folding: one line break becomes a space, n blank
+   * lines become n line breaks). Declines lines that could be keys, comments or indicators.
+   */
+  private plainContinuation(first: ScalarNode, end: number, parentIndent: number): ScalarNode {
+    const text = this.text;
+    const parts = [first.text];
+    let blanks = 0;
+    let start = text.indexOf('\n', end) + 1;
+    let resume = text.length;
+    while (start > 0 && start < text.length) {
+      let next = text.indexOf('\n', start);
+      if (next === -1) next = text.length;
+      let stop = next > start && text.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
+      let k = start;
+      while (k < stop && text.charCodeAt(k) === SPACE) k++;
+      if (k === stop) blanks++;
+      else if (k - start <= parentIndent) {
+        resume = start;
+        break;
+      } else {
+        while (stop > k && text.charCodeAt(stop - 1) === SPACE) stop--;
+        const c = text.charCodeAt(k);
+        if (c < 128 && INDICATOR[c] === 1) throw DECLINE;
+        for (let i = k; i < stop; i++) {
+          const ch = text.charCodeAt(i);
+          if ((ch === COLON && this.isBlank(i + 1, stop)) || (ch === HASH && text.charCodeAt(i - 1) === SPACE)) throw DECLINE;
+        }
+        parts.push(blanks > 0 ? '\n'.repeat(blanks) : ' ', text.slice(k, stop));
+        blanks = 0;
+      }
+      start = next + 1;
+    }
+    while (this.li < this.lines.length && (this.lines[this.li] as Line).start < resume) this.li++;
+    return { kind: 'scalar', text: parts.join(''), plain: true, line: first.line, column: first.column };
   }
 
   /**
