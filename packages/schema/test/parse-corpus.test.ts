@@ -1,9 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseContract } from '@pacto/schema';
 
-const CORPUS = '/work/shared/conformance';
+// The corpus sits beside the repository (../shared), in CI as on a developer machine.
+const CORPUS = fileURLToPath(new URL('../../../../shared/conformance', import.meta.url));
 
 interface Expected {
   readonly layer?: string;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { readYamlFull } from '../src/parse/yaml-full.js';
 
 // The fast reader must either decline or build exactly the tree the complete reader builds.
 
-const CORPUS = '/work/shared/conformance';
+// The corpus sits beside the repository (../shared), in CI as on a developer machine.
+const CORPUS = fileURLToPath(new URL('../../../../shared/conformance', import.meta.url));
 const corpusFiles = ['valid', 'invalid', 'future'].flatMap((group) =>
   readdirSync(join(CORPUS, group)).map((name) => join(CORPUS, group, name, 'pacto.yaml')),
 );

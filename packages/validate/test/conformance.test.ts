@@ -1,12 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateContract, validateContractSync, type BundleResolver, type Finding } from '../src/index.js';
 import { caseBundle } from './support/case-bundle.js';
 
-// Every case of /work/shared/conformance, compared as its README says.
+// Every case of the conformance corpus (shared/conformance), compared as its README says.
 
-const CORPUS = process.env['PACTO_CONFORMANCE_DIR'] ?? '/work/shared/conformance';
+// The corpus sits beside the repository (../shared), in CI as on a developer machine.
+const CORPUS = process.env['PACTO_CONFORMANCE_DIR'] ?? fileURLToPath(new URL('../../../../shared/conformance', import.meta.url));
 const EVALUATION_INSTANT = new Date('2026-06-01T12:00:00Z');
 
 interface ExpectedFinding {
