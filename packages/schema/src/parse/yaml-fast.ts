@@ -1,47 +1,24 @@
+import { COLON, DASH, DECLINE, Decline, HASH, INDICATOR, SPACE, isFlowStop, quotedEnd, startsPlain, unquote } from './fast-lexemes.js';
 import type { MapPair, ScalarNode, YamlNode, YamlTree } from './tree.js';
 
 // A small reader for the YAML that contracts are written in: block mappings
-// and sequences, single-line plain and quoted scalars, single-line flow
-// collections, comments. It builds the same tree as the complete reader, in
-// a fraction of the time. Whenever it meets anything else (tags, anchors,
-// aliases, multi-line flow or plain scalars, tabs, lone CR, directives, several
-// documents, odd indentation, anything that might be an error) it declines by
-// returning undefined, and the complete reader takes over. It never reports
-// errors itself, so error texts always come from one place.
+// and sequences, plain scalars (also wrapped), single-line quoted scalars and
+// flow collections, literal/folded block scalars, comments. It builds the same
+// tree as the complete reader, in a fraction of the time. Whenever it meets
+// anything else (tags, anchors, aliases, multi-line quoted or flow scalars,
+// tabs, lone CR, directives, several documents, odd indentation, anything that
+// might be an error) it declines by returning undefined, and the complete
+// reader takes over. It never reports errors itself, so error texts always
+// come from one place.
 
 const MAX_FAST_DEPTH = 200;
 const MAX_KEY_LENGTH = 1000;
-
-class Decline extends Error {}
-const DECLINE = new Decline();
-
-const SPACE = 0x20;
-const HASH = 0x23;
-const COLON = 0x3a;
-const DASH = 0x2d;
-
-// Characters that cannot start a plain scalar in this reader (YAML indicators; of `-?:`, which may start
-// one when a safe character follows, only `-` is taken, to stay on the safe side).
-const INDICATOR = new Uint8Array(128);
-for (const ch of '-?:,[]{}#&*!|>\'"%@`') INDICATOR[ch.charCodeAt(0)] = 1;
-const FLOW = new Uint8Array(128);
-for (const ch of ',[]{}') FLOW[ch.charCodeAt(0)] = 1;
-const isFlowStop = (code: number): boolean => code < 128 && FLOW[code] === 1;
 
 interface Line {
   readonly start: number;
   readonly end: number;
   readonly indent: number;
   readonly number: number;
-}
-
-/** Whether a plain scalar may start at `at`: not an indicator, except `-` followed by a safe character. */
-function startsPlain(text: string, at: number, flow: boolean): boolean {
-  const ch = text.charCodeAt(at);
-  if (ch >= 128 || INDICATOR[ch] === 0) return true;
-  if (ch !== DASH || at + 1 >= text.length) return false;
-  const next = text.charCodeAt(at + 1);
-  return next !== SPACE && next !== 0x0a && !(flow && isFlowStop(next));
 }
 
 class FastReader {
@@ -214,7 +191,7 @@ class FastReader {
     const text = this.text;
     const c = text.charCodeAt(at);
     if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-      const close = this.quotedEnd(at, end);
+      const close = quotedEnd(this.text, at, end);
       if (close === -1) return -1;
       let i = close;
       while (i < end && text.charCodeAt(i) === SPACE) i++;
@@ -238,8 +215,8 @@ class FastReader {
     const position = this.pos(at);
     const c = this.text.charCodeAt(at);
     if (c === 0x22 || c === 0x27) {
-      const close = this.quotedEnd(at, colon);
-      return { kind: 'scalar', text: this.unquote(at, close), plain: false, ...position };
+      const close = quotedEnd(this.text, at, colon);
+      return { kind: 'scalar', text: unquote(this.text, at, close), plain: false, ...position };
     }
     let end = colon;
     while (end > at && this.text.charCodeAt(end - 1) === SPACE) end--;
@@ -368,10 +345,10 @@ class FastReader {
       node = flow.node;
       after = flow.end;
     } else if (c === 0x22 || c === 0x27) {
-      const close = this.quotedEnd(at, end);
+      const close = quotedEnd(this.text, at, end);
       if (close === -1) throw DECLINE;
       this.nodes++;
-      node = { kind: 'scalar', text: this.unquote(at, close), plain: false, line: this.lineNumber(), column: this.column(at) };
+      node = { kind: 'scalar', text: unquote(this.text, at, close), plain: false, line: this.lineNumber(), column: this.column(at) };
       after = close;
     } else {
       if (!startsPlain(text, at, false)) throw DECLINE;
@@ -450,9 +427,9 @@ class FastReader {
     const c = text.charCodeAt(at);
     this.nodes++;
     if (c === 0x22 || c === 0x27) {
-      const close = this.quotedEnd(at, end);
+      const close = quotedEnd(this.text, at, end);
       if (close === -1) throw DECLINE;
-      return { node: { kind: 'scalar', text: this.unquote(at, close), plain: false, line: this.lineNumber(), column: this.column(at) }, end: close };
+      return { node: { kind: 'scalar', text: unquote(this.text, at, close), plain: false, line: this.lineNumber(), column: this.column(at) }, end: close };
     }
     if (!startsPlain(text, at, true)) throw DECLINE;
     let i = at;
@@ -475,11 +452,11 @@ class FastReader {
     if (c === 0x5b || c === 0x7b) return this.flowNode(at, end, depth);
     this.nodes++;
     if (c === 0x22 || c === 0x27) {
-      const close = this.quotedEnd(at, end);
+      const close = quotedEnd(this.text, at, end);
       if (close === -1) throw DECLINE;
       const after = this.skipSpaces(close, end);
       if (inSequence && text.charCodeAt(after) === COLON) throw DECLINE; // `["a": b]`
-      return { node: { kind: 'scalar', text: this.unquote(at, close), plain: false, line: this.lineNumber(), column: this.column(at) }, end: close };
+      return { node: { kind: 'scalar', text: unquote(this.text, at, close), plain: false, line: this.lineNumber(), column: this.column(at) }, end: close };
     }
     if (!startsPlain(text, at, true)) throw DECLINE;
     let i = at;
@@ -497,48 +474,7 @@ class FastReader {
     return { node: { kind: 'scalar', text: text.slice(at, last), plain: true, line: this.lineNumber(), column: this.column(at) }, end: i };
   }
 
-  /** Offset just after the closing quote of the quoted scalar at `at`, or -1 (not closed on this line). */
-  private quotedEnd(at: number, end: number): number {
-    const text = this.text;
-    const quote = text.charCodeAt(at);
-    for (let i = at + 1; i < end; i++) {
-      const ch = text.charCodeAt(i);
-      if (quote === 0x22 && ch === 0x5c /* \ */) {
-        i++;
-        continue;
-      }
-      if (ch === quote) {
-        if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) {
-          i++;
-          continue;
-        }
-        return i + 1;
-      }
-    }
-    return -1;
-  }
-
-  private unquote(at: number, close: number): string {
-    const body = this.text.slice(at + 1, close - 1);
-    if (this.text.charCodeAt(at) === 0x27) return body.includes("''") ? body.replaceAll("''", "'") : body;
-    if (!body.includes('\\')) return body;
-    return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_all, escape: string) => {
-      const simple = SIMPLE_ESCAPES[escape];
-      if (simple !== undefined) return simple;
-      if (escape.length > 1) {
-        const code = Number.parseInt(escape.slice(1), 16);
-        if (code > 0x10ffff) throw DECLINE;
-        return String.fromCodePoint(code);
-      }
-      throw DECLINE;
-    });
-  }
 }
-
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
 
 /** The tree of `text`'s first document, `'empty'` when it has none, or undefined to ask the complete reader. */
 export function readYamlFast(text: string): YamlTree | 'empty' | undefined {
