@@ -2,7 +2,7 @@ import { readYamlFast } from './yaml-fast.js';
 import { readYamlFull } from './yaml-full.js';
 import { MAX_CONTRACT_LENGTH } from './limits.js';
 import { LineIndex } from './line-index.js';
-import { checkFlowNesting } from './nesting-guard.js';
+import { checkNesting } from './nesting-guard.js';
 import type { YamlTree } from './tree.js';
 import { YamlSyntaxError } from './tree.js';
 
@@ -33,6 +33,6 @@ export function readYaml(input: string, options: { fast?: boolean } = {}): YamlT
     const fast = readYamlFast(text);
     if (fast !== undefined) return fast === 'empty' ? undefined : fast;
   }
-  checkFlowNesting(text);
+  checkNesting(text);
   return readYamlFull(text);
 }
