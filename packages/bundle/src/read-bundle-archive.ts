@@ -1,7 +1,7 @@
-import { PassThrough, Readable, Transform, type TransformCallback } from 'node:stream';
+import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { extract as tarExtract } from 'tar-stream';
+import { extract as tarExtract, type Header } from 'tar-stream';
 import { BundleError } from './bundle-error.js';
 import { ancestorsOf } from './bundle-path.js';
 import { listBundleEntries, type BundleContents, type BundleEntry } from './bundle-contents.js';
@@ -30,73 +30,172 @@ const TYPE_FLAGS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Read a bundle archive (gzip or plain tar, detected by magic) into memory with the rules and limits of
- * oci.md §3.2. Inflation is streamed and stops at the first violation, so a gzip bomb is never inflated
- * beyond the limits. Throws `BundleError` with a one-line message.
+ * Reads a bundle archive as its bytes arrive (`write` each chunk, then `end`), so inflating and tar parsing
+ * overlap a download. The result only exists once `end` is called: a caller that must verify the bytes first
+ * (a registry blob against its digest) calls `end` after the check, or `abort` instead.
  */
-export async function readBundleArchive(bytes: Uint8Array, options: ReadBundleArchiveOptions = {}): Promise<BundleArchive> {
+export interface BundleArchiveReader {
+  /** The next bytes of the archive. The chunk must not change afterwards (it may be read later). */
+  write(chunk: Uint8Array): void;
+  /** All bytes were written: the bundle, or a `BundleError` for the first violation. */
+  end(): Promise<BundleArchive>;
+  /** Drop everything read so far; a later `end` rejects. */
+  abort(): void;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+/** zlib's default 16 KiB output chunks cost a tar-parser round per 16 KiB; 1 MiB keeps that overhead small. */
+const INFLATE_CHUNK = 1 << 20;
+
+/**
+ * A reader with the rules and limits of oci.md §3.2 (gzip or plain tar, detected by magic). Inflation stops
+ * at the first violation, so a gzip bomb is never inflated beyond the limits; each file is copied once, into a
+ * buffer of the size its header announces (checked against the limits before it is allocated).
+ */
+export function createBundleArchiveReader(options: ReadBundleArchiveOptions = {}): BundleArchiveReader {
   const limits = options.limits ?? BUNDLE_LIMITS;
-  const isGzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   // Old v7 archives have no ustar magic; tar-stream only reads them with this (untyped) option.
   const extract = tarExtract({ allowUnknownFormat: true } as Parameters<typeof tarExtract>[0]);
-  const inflate = isGzip ? createGunzip() : new PassThrough();
-  const piped = pipeline(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), inflate, new TarSizeGuard(limits), extract as unknown as NodeJS.WritableStream);
-  // Failures surface through the entry iterator; this only keeps the pipeline's own rejection handled.
-  const finished = piped.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-
   const files = new Map<string, Uint8Array>();
   const directories: string[] = [];
   let count = 0;
   let total = 0;
   let current: string | undefined;
-  try {
-    for await (const entry of extract) {
-      const header = entry.header;
-      if (++count > limits.maxEntries) throw new BundleError('TOO_MANY_ENTRIES', `tar has too many entries (>${limits.maxEntries})`);
-      const path = normalizeEntryName(header.name);
-      if (path === undefined) {
-        entry.resume();
-        continue;
-      }
-      if (path === null) throw new BundleError('INVALID_PATH', `invalid path in tar: ${header.name}`);
-      if (header.type === 'directory') {
-        directories.push(path);
-        entry.resume();
-        continue;
-      }
-      if (header.type !== 'file') {
-        // tar-stream reports typeflags it does not know as null.
-        const type = header.type as string | null;
-        const flag = (type && TYPE_FLAGS[type]) ?? type ?? 'unknown';
-        throw new BundleError('UNSUPPORTED_ENTRY_TYPE', `unsupported tar entry type "${flag}" for ${header.name}`);
-      }
-      const size = header.size ?? 0;
-      if (size > limits.maxFileBytes) throw fileTooLarge(header.name, limits);
-      if (total + size > limits.maxTotalBytes) throw totalTooLarge(limits);
-      current = header.name;
-      const chunks: Buffer[] = [];
-      let read = 0;
-      for await (const chunk of entry) {
-        read += (chunk as Buffer).byteLength;
-        if (read > limits.maxFileBytes) throw fileTooLarge(header.name, limits);
-        chunks.push(chunk as Buffer);
-      }
-      current = undefined;
-      total += read;
-      if (total > limits.maxTotalBytes) throw totalTooLarge(limits);
-      files.set(path, new Uint8Array(Buffer.concat(chunks)));
-    }
-  } catch (error) {
+  let failure: unknown;
+  let input: Writable | undefined;
+  let head: Buffer[] = [];
+  let headBytes = 0;
+  let ended = false;
+  let entryDone: Promise<void> = Promise.resolve();
+  let finished: Promise<unknown> = Promise.resolve();
+
+  const fail = (error: unknown): void => {
+    if (failure !== undefined) return;
+    failure = asArchiveError(error, current);
     extract.destroy();
-    throw asArchiveError(error, current);
+    input?.destroy();
+  };
+
+  const start = (isGzip: boolean): Writable => {
+    const guard = new TarSizeGuard(limits);
+    const stages: NodeJS.ReadWriteStream[] = isGzip ? [createGunzip({ chunkSize: INFLATE_CHUNK }), guard] : [guard];
+    // Failures surface through `end`; this only keeps the pipeline's own rejection handled.
+    finished = pipeline([...stages, extract as unknown as NodeJS.WritableStream]).then(
+      () => undefined,
+      (error: unknown) => fail(error),
+    );
+    return stages[0] as unknown as Writable;
+  };
+
+  extract.on('entry', (header, stream, next) => {
+    let target: Buffer | undefined;
+    try {
+      target = admitEntry(header);
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    if (target === undefined) {
+      stream.on('end', () => next());
+      stream.resume();
+      return;
+    }
+    const file = target;
+    const path = normalizeEntryName(header.name) as string;
+    current = header.name;
+    let offset = 0;
+    entryDone = new Promise((resolve) => {
+      stream.on('data', (data) => {
+        const chunk = data as Buffer;
+        // tar-stream hands out exactly `size` bytes; anything else is a broken archive, never a bigger buffer.
+        if (offset + chunk.byteLength > file.byteLength) return fail(new Error(`more data than the header announced for ${header.name}`));
+        chunk.copy(file, offset);
+        offset += chunk.byteLength;
+      });
+      stream.on('end', () => {
+        resolve();
+        if (offset !== file.byteLength) return fail(new Error(`less data than the header announced for ${header.name}`));
+        current = undefined;
+        files.set(path, new Uint8Array(file.buffer, file.byteOffset, file.byteLength));
+        next();
+      });
+      stream.on('close', () => resolve());
+      stream.on('error', () => resolve());
+    });
+  });
+
+  /** Checks one header against the rules; the buffer for a file's data, `undefined` for entries with none. */
+  function admitEntry(header: Header): Buffer | undefined {
+    if (++count > limits.maxEntries) throw new BundleError('TOO_MANY_ENTRIES', `tar has too many entries (>${limits.maxEntries})`);
+    const path = normalizeEntryName(header.name);
+    if (path === undefined) return undefined;
+    if (path === null) throw new BundleError('INVALID_PATH', `invalid path in tar: ${header.name}`);
+    if (header.type === 'directory') {
+      directories.push(path);
+      return undefined;
+    }
+    if (header.type !== 'file') {
+      // tar-stream reports typeflags it does not know as null.
+      const type = header.type as string | null;
+      const flag = (type && TYPE_FLAGS[type]) ?? type ?? 'unknown';
+      throw new BundleError('UNSUPPORTED_ENTRY_TYPE', `unsupported tar entry type "${flag}" for ${header.name}`);
+    }
+    const size = header.size ?? 0;
+    if (!Number.isSafeInteger(size) || size < 0) throw new BundleError('CORRUPT_ARCHIVE', `failed to read tar entry: invalid size for ${header.name}`);
+    if (size > limits.maxFileBytes) throw fileTooLarge(header.name, limits);
+    if (total + size > limits.maxTotalBytes) throw totalTooLarge(limits);
+    total += size;
+    return Buffer.allocUnsafe(size);
   }
-  const failure = await finished;
-  if (failure) throw asArchiveError(failure, current);
-  checkConflicts(files, directories);
-  return { files, directories, entries: listBundleEntries({ files, directories }) };
+
+  const feed = (chunk: Buffer): void => {
+    if (input === undefined) {
+      head.push(chunk);
+      headBytes += chunk.byteLength;
+      if (headBytes < GZIP_MAGIC.length && !ended) return;
+      const first = Buffer.concat(head);
+      head = [];
+      input = start(first[0] === GZIP_MAGIC[0] && first[1] === GZIP_MAGIC[1]);
+      input.write(first);
+      return;
+    }
+    input.write(chunk);
+  };
+
+  return {
+    write(chunk) {
+      if (ended || failure !== undefined || chunk.byteLength === 0) return;
+      feed(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    },
+    async end() {
+      if (!ended) {
+        ended = true;
+        if (failure === undefined) {
+          if (input === undefined) feed(Buffer.alloc(0));
+          input?.end();
+        }
+      }
+      await finished;
+      await entryDone;
+      if (failure !== undefined) throw failure;
+      checkConflicts(files, directories);
+      return { files, directories, entries: listBundleEntries({ files, directories }) };
+    },
+    abort() {
+      ended = true;
+      fail(new BundleError('CORRUPT_ARCHIVE', 'failed to read tar entry: reading was aborted'));
+    },
+  };
+}
+
+/**
+ * Reads a bundle archive (gzip or plain tar, detected by magic) into memory with the rules and limits of
+ * oci.md §3.2. Throws `BundleError` with a one-line message.
+ */
+export async function readBundleArchive(bytes: Uint8Array, options: ReadBundleArchiveOptions = {}): Promise<BundleArchive> {
+  const reader = createBundleArchiveReader(options);
+  reader.write(bytes);
+  return reader.end();
 }
 
 /**
