@@ -89,6 +89,20 @@ describe('typed decoding kind rules (contract.md §2.2)', () => {
     ]);
   });
 
+  it('a plain date shows as !!timestamp in messages, as in yaml.v3, but stays text in values', () => {
+    expect(decodeErrors(`${HEAD}interfaces: [{name: a, type: http, port: 2026-01-01}]\nscaling: 2026-12-31 10:00:00\n`)).toEqual([
+      'line 5: cannot unmarshal !!timestamp `2026-01-01` into int',
+      'line 6: cannot unmarshal !!timestamp `2026-12...` into contract.Scaling',
+    ]);
+    expect(decodeErrors(`${HEAD}runtime: 2026-02-30\n`)).toEqual(['line 5: cannot unmarshal !!str `2026-02-30` into contract.Runtime']);
+  });
+
+  it('list items that are null are left out, as yaml.v3 does', () => {
+    const result = parsed(`${HEAD}interfaces: [~, {name: a, type: http, port: 1}]\n`);
+    expect(result.contract.interfaces).toEqual([{ name: 'a', type: 'http', port: 1 }]);
+    expect((result.document as { interfaces: unknown[] }).interfaces).toEqual([null, { name: 'a', type: 'http', port: 1 }]);
+  });
+
   it('a quoted and a plain key with the same text are duplicates', () => {
     expect(decodeErrors(`${HEAD}metadata: {a: 1, "a": 2}\n`)).toEqual(['line 5: mapping key "a" already defined at line 5']);
   });

@@ -5,8 +5,8 @@ import { contractShape, ownerInfoShape } from './go-types.js';
 import type { FieldSpec, StructShape } from './go-types.js';
 import { MAX_DEPTH } from './limits.js';
 import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
-import { isNullScalar, resolveScalar } from './scalar.js';
-import type { DecodeError, MapNode, YamlNode } from './tree.js';
+import { isGoTimestamp, isNullScalar, resolveScalar } from './scalar.js';
+import type { DecodeError, MapNode, ScalarNode, YamlNode } from './tree.js';
 
 // Strict typed decoding (contract.md §2.2), mirroring yaml.v3 with
 // KnownFields(true): errors are collected as `line N: ...` texts in document
@@ -28,6 +28,12 @@ const BOOL_WORDS = new Map<string, boolean>([
 
 const MAX_INT64 = 2 ** 63;
 
+/** The short tag yaml.v3 gives a scalar: its resolved kind, or `timestamp` for a plain date (kept as text by us). */
+function goScalarTag(node: ScalarNode): string {
+  const tag = resolveScalar(node).tag;
+  return tag === 'str' && node.plain && node.tag === undefined && isGoTimestamp(node.text) ? 'timestamp' : tag;
+}
+
 const requiredCache = new Map<StructShape, [string, FieldSpec][]>();
 function requiredFields(shape: StructShape): [string, FieldSpec][] {
   let fields = requiredCache.get(shape);
@@ -45,7 +51,7 @@ class Decoder {
   private typeError(node: YamlNode, goType: string): void {
     let described: string;
     if (node.kind === 'scalar') {
-      const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : `!!${resolveScalar(node).tag}`;
+      const tag = node.tag && !node.tag.startsWith('tag:yaml.org,2002:') ? node.tag : `!!${goScalarTag(node)}`;
       const value = node.text.length > 10 ? `${node.text.slice(0, 7)}...` : node.text;
       described = `${tag} \`${value}\``;
     } else described = `!!${node.kind}`;
@@ -168,7 +174,13 @@ class Decoder {
           if (!this.isNull(node)) this.typeError(node, shape.goType);
           return spec.required ? [] : undefined;
         }
-        return node.items.map((item) => this.withZeros(this.decodeStruct(item, shape.item, depth + 1) ?? {}, shape.item));
+        // As in yaml.v3, an item that does not decode (a null, or a mapping with duplicate keys) is left out.
+        const items: Record<string, unknown>[] = [];
+        for (const item of node.items) {
+          const decoded = this.decodeStruct(item, shape.item, depth + 1);
+          if (decoded !== undefined) items.push(this.withZeros(decoded, shape.item) as Record<string, unknown>);
+        }
+        return items;
       }
     }
   }

@@ -82,6 +82,24 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   return { tag: 'str', value: text };
 }
 
+const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?))?$/;
+
+/**
+ * Whether yaml.v3 would read this plain scalar as a timestamp (its layouts `2006-1-2`,
+ * `2006-1-2T15:4:5.999999999Z07:00`, `2006-1-2 15:4:5.999999999`). We keep such values as text
+ * (contract.md §2.1); the tag only shows in decoding messages.
+ */
+export function isGoTimestamp(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const hour = Number(match[4] ?? match[7] ?? 0);
+  const minute = Number(match[5] ?? match[8] ?? 0);
+  const second = Number(match[6] ?? match[9] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
 /** True when the scalar resolves to null (cheaper than resolveScalar: no allocation for other text). */
 export function isNullScalar(node: ScalarNode): boolean {
   if (!node.plain) return false;

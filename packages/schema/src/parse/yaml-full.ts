@@ -66,8 +66,8 @@ export function readYamlFull(text: string): YamlTree | undefined {
       hasAliases = true;
       const target = anchors.get(node.source);
       const pos = at(node.range?.[0] ?? 0);
-      if (building.has(node.source)) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: anchor "${node.source}" value contains itself`, pos.line, pos.column);
-      if (target === undefined) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: unknown anchor "${node.source}" referenced`, pos.line, pos.column);
+      if (building.has(node.source)) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: anchor '${node.source}' value contains itself`, pos.line, pos.column);
+      if (target === undefined) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: unknown anchor '${node.source}' referenced`, pos.line, pos.column);
       return target;
     }
     const anchor = node.anchor;
