@@ -97,6 +97,12 @@ describe('typed decoding kind rules (contract.md §2.2)', () => {
     expect(decodeErrors(`${HEAD}runtime: 2026-02-30\n`)).toEqual(['line 5: cannot unmarshal !!str `2026-02-30` into contract.Runtime']);
   });
 
+  it('a null key is skipped without a word, as yaml.v3 does', () => {
+    const result = parsed(`${HEAD}~: ignored\nmetadata: {~: gone, kept: 1}\n`);
+    expect(result.contract.metadata).toEqual({ kept: 1 });
+    expect(result.document).toEqual({ pactoVersion: '1.0', service: { name: 'svc', version: '1.0.0' }, metadata: { kept: 1 } });
+  });
+
   it('list items that are null are left out, as yaml.v3 does', () => {
     const result = parsed(`${HEAD}interfaces: [~, {name: a, type: http, port: 1}]\n`);
     expect(result.contract.interfaces).toEqual([{ name: 'a', type: 'http', port: 1 }]);

@@ -105,7 +105,9 @@ class Decoder {
         this.typeError(key, 'string');
         continue;
       }
-      const name = this.isNull(key) ? '' : key.text;
+      // yaml.v3 cannot decode a null key into a field name and skips the pair without a word.
+      if (this.isNull(key)) continue;
+      const name = key.text;
       if (seen?.has(name)) continue;
       const spec = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
       if (spec === undefined) {

@@ -1,6 +1,6 @@
 import { MAX_DEPTH } from './limits.js';
 import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
-import { resolveScalar } from './scalar.js';
+import { isNullScalar, resolveScalar } from './scalar.js';
 import type { DecodeError, MapNode, YamlNode } from './tree.js';
 
 // YAML node -> JSON data model (contract.md §2.5): what yaml.v3 gives for an
@@ -47,6 +47,8 @@ function mapToGeneric(node: MapNode, sink: GenericSink, depth: number): Record<s
         hasMerge = true;
         continue;
       }
+      // A null key (`~: x`) names nothing; yaml.v3 drops the pair from string-keyed maps.
+      if (isNullScalar(key)) continue;
       name = key.text;
     } else {
       sink.errors?.push({ line: key.line, column: key.column, message: `line ${key.line}: cannot unmarshal !!${key.kind} into string` });
