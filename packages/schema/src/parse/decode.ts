@@ -1,7 +1,7 @@
 import type { Contract } from '../model.js';
 import { toGeneric } from './generic.js';
 import type { GenericSink } from './generic.js';
-import { contractShape, ownerInfoShape } from './go-types.js';
+import { contractShape, indexShape, ownerInfoShape } from './go-types.js';
 import type { FieldSpec, StructShape } from './go-types.js';
 import { MAX_DEPTH } from './limits.js';
 import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
@@ -32,16 +32,6 @@ const MAX_INT64 = 2 ** 63;
 function goScalarTag(node: ScalarNode): string {
   const tag = resolveScalar(node).tag;
   return tag === 'str' && node.plain && node.tag === undefined && isGoTimestamp(node.text) ? 'timestamp' : tag;
-}
-
-const requiredCache = new Map<StructShape, [string, FieldSpec][]>();
-function requiredFields(shape: StructShape): [string, FieldSpec][] {
-  let fields = requiredCache.get(shape);
-  if (fields === undefined) {
-    fields = Object.entries(shape.fields).filter(([, spec]) => spec.required === true);
-    requiredCache.set(shape, fields);
-  }
-  return fields;
 }
 
 class Decoder {
@@ -109,7 +99,7 @@ class Decoder {
       if (this.isNull(key)) continue;
       const name = key.text;
       if (seen?.has(name)) continue;
-      const spec = Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
+      const spec = indexShape(shape).byName.get(name);
       if (spec === undefined) {
         const hint = shape === contractShape ? (OLD_LAYOUT_HINTS[name] ?? '') : '';
         this.errors.push({ line: key.line, column: key.column, message: `line ${key.line}: field ${name} not found in type ${shape.goType}${hint}` });
@@ -190,7 +180,7 @@ class Decoder {
   /** Go zero values for required fields that were absent or null, so the result matches its TS type. */
   withZeros(value: Record<string, unknown> | undefined, shape: StructShape): Record<string, unknown> | undefined {
     if (value === undefined) return undefined;
-    for (const [name, spec] of requiredFields(shape)) {
+    for (const [name, spec] of indexShape(shape).required) {
       if (value[name] !== undefined) continue;
       const kind = spec.shape.kind;
       if (kind === 'string') value[name] = '';

@@ -22,6 +22,24 @@ export interface StructShape {
   readonly fields: Readonly<Record<string, FieldSpec>>;
 }
 
+/** A struct shape with its lookups precomputed (the decoder asks once per key). */
+export interface IndexedShape extends StructShape {
+  readonly byName: ReadonlyMap<string, FieldSpec>;
+  readonly required: readonly (readonly [string, FieldSpec])[];
+}
+
+const indexed = new Map<StructShape, IndexedShape>();
+
+export function indexShape(shape: StructShape): IndexedShape {
+  let found = indexed.get(shape);
+  if (found === undefined) {
+    const entries = Object.entries(shape.fields);
+    found = { ...shape, byName: new Map(entries), required: entries.filter(([, spec]) => spec.required === true) };
+    indexed.set(shape, found);
+  }
+  return found;
+}
+
 const str: FieldSpec = { shape: { kind: 'string' } };
 const reqStr: FieldSpec = { shape: { kind: 'string' }, required: true };
 const int: FieldSpec = { shape: { kind: 'int' } };
