@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { readBundleArchive, type BundleContents } from '@pacto/bundle';
+import { BUNDLE_LIMITS, createBundleArchiveReader, maxArchiveBytes, readBundleArchive, type BundleArchive, type BundleContents } from '@pacto/bundle';
 import { buildArtifact, bundleLayerOf, computeDiffId, sha256Digest } from './artifact.js';
 import { defaultCacheDir, readCacheEntry, writeCacheEntry } from './cache.js';
 import { OciError } from './error.js';
@@ -14,7 +14,7 @@ import {
 import { formatReference, isPinned, parseReference, versionToTag, withTag, type Reference } from './reference.js';
 import { RegistryClient, type RegistryClientOptions } from './registry.js';
 import { selectTag } from './resolve.js';
-import { MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type ProgressListener } from './types.js';
+import { MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type Descriptor, type ProgressListener } from './types.js';
 
 export interface OciClientOptions extends RegistryClientOptions {
   /** Disk cache directory; `null` disables the disk cache; default per oci.md §13.1. */
@@ -51,12 +51,23 @@ export interface PulledBundle {
   readonly source: 'registry' | 'memory' | 'disk' | 'layout';
 }
 
+function extractFailed(error: unknown): OciError {
+  return new OciError('EXTRACT_FAILED', `failed to extract bundle: ${(error as Error).message}`, { cause: error });
+}
+
 async function readArchive(bytes: Uint8Array): Promise<BundleContents> {
   try {
     return await readBundleArchive(bytes);
   } catch (error) {
-    const detail = (error as Error).message;
-    throw new OciError('EXTRACT_FAILED', `failed to extract bundle: ${detail}`, { cause: error });
+    throw extractFailed(error);
+  }
+}
+
+/** The layer of a bundle can be no larger than the largest archive within the limits; refused before download. */
+function checkLayerSize(layer: Descriptor): void {
+  const max = maxArchiveBytes(BUNDLE_LIMITS);
+  if (!Number.isSafeInteger(layer.size) || layer.size < 0 || layer.size > max) {
+    throw new OciError('EXTRACT_FAILED', `failed to extract bundle: failed to read layer: layer size ${layer.size} exceeds the maximum bundle archive size of ${max} bytes`);
   }
 }
 
@@ -155,8 +166,16 @@ export class OciClient {
     const manifest = await this.registry.getManifest(ref, key);
     const layerDescriptor = bundleLayerOf(manifest.bytes, manifest.mediaType);
     const progress = this.onProgress === undefined ? {} : { onProgress: this.onProgress };
-    const layer = await this.registry.getBlob(ref, layerDescriptor, { display: key, ...progress });
-    const contents = await readArchive(layer);
+    checkLayerSize(layerDescriptor);
+    // Hashing, inflating and tar parsing all run while the layer downloads; the bundle read from it is
+    // only taken once the whole blob matched its digest.
+    let layer: Buffer;
+    let contents: BundleArchive;
+    try {
+      ({ bytes: layer, value: contents } = await this.registry.readBlob(ref, layerDescriptor, () => createBundleArchiveReader(), { display: key, ...progress }));
+    } catch (error) {
+      throw error instanceof OciError ? error : extractFailed(error);
+    }
     if (this.cacheDir !== undefined) {
       // The verified layer is itself a bundle archive; re-compressing 40 MB would double pull time.
       const gzipped = layer[0] === 0x1f && layer[1] === 0x8b;

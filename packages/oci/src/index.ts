@@ -18,7 +18,7 @@ export { pactoCredentialsPath, storeLogin, removeLogin } from './credentials-fil
 export { Transport } from './transport.js';
 export type { TransportOptions } from './transport.js';
 export { RegistryClient } from './registry.js';
-export type { RegistryClientOptions, FetchedManifest } from './registry.js';
+export type { RegistryClientOptions, FetchedManifest, BlobOptions } from './registry.js';
 export { buildArtifact, buildConfig, buildManifest, bundleLayerOf, sha256Digest } from './artifact.js';
 export { selectTag } from './resolve.js';
 export { defaultCacheDir, cacheEntryPath } from './cache.js';
@@ -35,4 +35,4 @@ export {
   MEDIA_TYPE_CONFIG,
   MEDIA_TYPE_BUNDLE_LAYER,
 } from './types.js';
-export type { Artifact, ArtifactLabels, Blob, Descriptor, ImageManifest, TransferProgress, ProgressListener } from './types.js';
+export type { Artifact, ArtifactLabels, Blob, BlobReader, Descriptor, ImageManifest, TransferProgress, ProgressListener } from './types.js';

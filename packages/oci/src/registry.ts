@@ -17,7 +17,7 @@ import {
   type StreamedResponse,
   type TransportOptions,
 } from './transport.js';
-import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type Descriptor, type ProgressListener } from './types.js';
+import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type BlobReader, type Descriptor, type ProgressListener } from './types.js';
 
 export interface RegistryClientOptions {
   readonly credentials?: CredentialStore;
@@ -39,6 +39,12 @@ export interface FetchedManifest {
 }
 
 type Scope = 'pull' | 'push';
+
+export interface BlobOptions {
+  /** The reference named in errors. */
+  readonly display?: string;
+  readonly onProgress?: ProgressListener;
+}
 
 interface Session {
   readonly base: string;
@@ -74,8 +80,16 @@ function errorDetail(method: string, url: string, status: number, body: string):
   return `${method} ${url}: unexpected status code ${status}`;
 }
 
-/** A Writable that copies a blob into one buffer while hashing it, and fails unless it matches `descriptor`. */
-function verifyingSink(descriptor: Descriptor, onProgress: ProgressListener | undefined, done: (bytes: Buffer) => void): Writable {
+/**
+ * A Writable that copies a blob into one buffer while hashing it (and hands each piece to `reader`), and fails
+ * unless it matches `descriptor`. The reader is aborted on any failure, so nothing it built is ever used.
+ */
+function verifyingSink(
+  descriptor: Descriptor,
+  onProgress: ProgressListener | undefined,
+  reader: BlobReader<unknown> | undefined,
+  done: (bytes: Buffer) => void,
+): Writable {
   const hash = createHash('sha256');
   const target = Buffer.allocUnsafe(descriptor.size);
   let transferred = 0;
@@ -93,6 +107,8 @@ function verifyingSink(descriptor: Descriptor, onProgress: ProgressListener | un
       }
       chunk.copy(target, transferred);
       hash.update(chunk);
+      // The copy, not undici's chunk: it is never reused, so the reader may keep reading it later.
+      reader?.write(target.subarray(transferred, transferred + chunk.length));
       transferred += chunk.length;
       onProgress?.({ direction: 'download', digest: descriptor.digest, transferred, total: descriptor.size });
       callback();
@@ -105,6 +121,10 @@ function verifyingSink(descriptor: Descriptor, onProgress: ProgressListener | un
       }
       done(target);
       callback();
+    },
+    destroy(error, callback) {
+      if (error) reader?.abort();
+      callback(error);
     },
   });
 }
@@ -392,7 +412,26 @@ export class RegistryClient {
   }
 
   /** Downloads a blob (following redirects, without forwarding credentials to other hosts) and verifies it. */
-  async getBlob(ref: Reference, descriptor: Descriptor, options: { display?: string; onProgress?: ProgressListener } = {}): Promise<Buffer> {
+  async getBlob(ref: Reference, descriptor: Descriptor, options: BlobOptions = {}): Promise<Buffer> {
+    return (await this.fetchBlob(ref, descriptor, undefined, options)).bytes;
+  }
+
+  /**
+   * `getBlob` that also feeds the bytes to a reader from `open` as they arrive (one reader per attempt), so
+   * parsing overlaps the download; the reader's `end` is only awaited once the blob matched its digest.
+   * Errors of `end` are passed on as thrown.
+   */
+  async readBlob<T>(ref: Reference, descriptor: Descriptor, open: () => BlobReader<T>, options: BlobOptions = {}): Promise<{ bytes: Buffer; value: T }> {
+    const { bytes, reader } = await this.fetchBlob(ref, descriptor, open, options);
+    return { bytes, value: await (reader as BlobReader<T>).end() };
+  }
+
+  private async fetchBlob<T>(
+    ref: Reference,
+    descriptor: Descriptor,
+    open: (() => BlobReader<T>) | undefined,
+    options: BlobOptions,
+  ): Promise<{ bytes: Buffer; reader: BlobReader<T> | undefined }> {
     const display = options.display ?? formatReference(ref);
     const session = await this.session(ref, display);
     const origin = new URL(session.base).origin;
@@ -402,12 +441,14 @@ export class RegistryClient {
       const sameOrigin = new URL(url).origin === origin;
       const authorization = sameOrigin ? await this.authorization(session, ref, display, 'pull', refreshed) : undefined;
       let received: Buffer | undefined;
-      const accept = (status: number): Writable | undefined =>
-        status === 200
-          ? verifyingSink(descriptor, options.onProgress, (bytes) => {
-              received = bytes;
-            })
-          : undefined;
+      let reader: BlobReader<T> | undefined;
+      const accept = (status: number): Writable | undefined => {
+        if (status !== 200) return undefined;
+        reader = open?.();
+        return verifyingSink(descriptor, options.onProgress, reader, (bytes) => {
+          received = bytes;
+        });
+      };
       let response: StreamedResponse;
       try {
         response = await this.transport.streamExchange({ method: 'GET', url, headers: authorization ? { authorization } : {} }, accept);
@@ -415,7 +456,8 @@ export class RegistryClient {
         if (error instanceof OciError) throw error;
         throw this.networkError(display, 'GET', url, error);
       }
-      if (response.statusCode === 200 && received) return received;
+      if (response.statusCode === 200 && received) return { bytes: received, reader };
+      reader?.abort();
       if (response.statusCode === 401 && sameOrigin && !refreshed && session.challenge?.scheme === 'bearer') {
         refreshed = true;
         continue;

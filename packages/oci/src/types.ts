@@ -50,6 +50,18 @@ export interface Artifact {
   readonly layer: Blob;
 }
 
+/**
+ * Takes a blob's bytes while they download (e.g. to inflate and parse them meanwhile). `end` is only called once
+ * every byte arrived and matched the digest; on a mismatch, a cut connection or a retry the reader is aborted and
+ * a fresh one is opened for the next attempt.
+ */
+export interface BlobReader<T> {
+  /** Bytes of the blob, in order; the chunk is not changed afterwards. */
+  write(chunk: Uint8Array): void;
+  end(): Promise<T>;
+  abort(): void;
+}
+
 /** Progress of one blob transfer, for progress bars. */
 export interface TransferProgress {
   readonly direction: 'upload' | 'download';

@@ -1,4 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { cacheEntryPath } from '../src/cache.js';
 import { request } from 'undici';
 import { OciClient, type OciClientOptions } from '../src/client.js';
 import { credentialChain } from '../src/credentials.js';
@@ -103,6 +105,24 @@ describe('transient faults (oci.md §10.3)', () => {
       const error = await client().pull(`oci://${proxy.host}/${repo}:1.0.0`).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'DIGEST_MISMATCH' });
       expect((error as Error).message).toMatch(/^failed to extract bundle: failed to read layer: blob sha256:[0-9a-f]{64} \(\d+ bytes\) does not match the downloaded content \(sha256:[0-9a-f]{64}, \d+ bytes\)$/);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('a corrupted download of a large bundle, read while it streams, is refused and writes nothing', async () => {
+    const repo = uniqueRepo();
+    const archive = await bundleArchive('svc', '1.0.0', largeFiles(1, 3_000_000));
+    await client().push(`oci://${anonymousRegistry}/${repo}:1.0.0`, archive, { labels });
+    const proxy = await startFaultProxy(anonymousRegistry, (req) => (req.url?.includes('/blobs/') ? 'flip-byte' : 'forward'));
+    const cacheDir = tempDir();
+    try {
+      const ref = `${proxy.host}/${repo}:1.0.0`;
+      const error = await client({ cacheDir }).pull(`oci://${ref}`).catch((e: unknown) => e);
+      // The flipped byte also breaks the gzip stream the reader was inflating: the digest is still what is reported.
+      expect(error).toMatchObject({ code: 'DIGEST_MISMATCH' });
+      expect(existsSync(cacheEntryPath(cacheDir, ref))).toBe(false);
+      expect(readdirSync(cacheDir)).toEqual([]);
     } finally {
       await proxy.close();
     }

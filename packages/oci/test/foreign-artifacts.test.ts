@@ -53,6 +53,22 @@ describe('artifacts written by other tools (oci.md §4.3)', () => {
     expect(new TextDecoder().decode(pulled.contents.files.get('pacto.yaml'))).toBe(CONTRACT('other', '3.1.0'));
   });
 
+  it('refuses a layer announced larger than any bundle archive before downloading it', async () => {
+    const archive = await bundleArchive('svc', '1.0.0');
+    const config = new TextEncoder().encode('{}');
+    const manifest = {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.byteLength, digest: sha256Digest(config) },
+      layers: [{ mediaType: 'application/vnd.pacto.bundle.layer.v1.tar+gzip', size: 1e12, digest: sha256Digest(archive) }],
+    };
+    const repo = uniqueRepo();
+    await pushRaw(repo, '1.0.0', [archive, config], manifest, 'application/vnd.oci.image.manifest.v1+json');
+    const error = await client().pull(`oci://${anonymousRegistry}/${repo}:1.0.0`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'EXTRACT_FAILED' });
+    expect((error as Error).message).toMatch(/^failed to extract bundle: failed to read layer: layer size 1000000000000 exceeds the maximum bundle archive size of \d+ bytes$/);
+  });
+
   it('rejects two layers, no layers and image indexes with "failed to extract bundle"', async () => {
     const archive = await bundleArchive('svc', '1.0.0');
     const config = new TextEncoder().encode('{}');
