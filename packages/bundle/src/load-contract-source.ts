@@ -5,7 +5,6 @@ import { contractBundleFromContents, type BundleContents, type BundleEntry } fro
 import { BUNDLE_LIMITS, maxArchiveBytes, type BundleLimits } from './limits.js';
 import { loadBundleDir, type ExcludedPath, type LoadedBundle } from './load-bundle-dir.js';
 import { osErrorText } from './os-error-text.js';
-import { readBundleArchive } from './read-bundle-archive.js';
 
 /** A contract read from a local directory or from a `.tar.gz` bundle file. */
 export interface LocalContractSource {
@@ -49,6 +48,8 @@ function pick(bundle: LoadedBundle) {
 
 async function fromArchive(path: string, bytes: Uint8Array, options: LoadContractSourceOptions): Promise<LocalContractSource> {
   try {
+    // Loaded on demand: tar-stream is not needed for the usual contract directory.
+    const { readBundleArchive } = await import('./read-bundle-archive.js');
     const archive = await readBundleArchive(bytes, options);
     const bundle = contractBundleFromContents(archive, `${path}/pacto.yaml`);
     return { kind: 'archive', path, ...bundle, contents: archive, entries: archive.entries, excluded: [] };

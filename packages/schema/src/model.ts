@@ -10,8 +10,8 @@ export const OWNER_TEAM_PATTERN = /^[a-zA-Z0-9._/-]+$/;
 export const OWNER_DRI_PATTERN = /^[a-zA-Z0-9._@/-]+$/;
 export const READINESS_ID_PATTERN = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/;
 
-export const SUPPORTED_PACTO_VERSIONS = ['1.0', '1.1'] as const;
-export type PactoVersion = (typeof SUPPORTED_PACTO_VERSIONS)[number];
+// In their own module so the parser can check the version without loading zod.
+export { SUPPORTED_PACTO_VERSIONS, type PactoVersion } from './pacto-versions.js';
 
 const nonEmpty = () => z.string().min(1);
 

@@ -1,4 +1,3 @@
-import semver from 'semver';
 
 // Lenient semantic versions in the Masterminds/semver v3 sense (contract.md §3.12.2, oci.md §8.2):
 // optional leading `v`, missing minor/patch mean 0, optional pre-release and build metadata.
@@ -76,7 +75,22 @@ function compareNumbers(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Compare pre-release strings by SemVer precedence (`semver` implements the identifier rules). */
+const NUMERIC_IDENTIFIER = /^[0-9]+$/;
+
+/**
+ * SemVer §11.4 identifier precedence, as the `semver` package's compareIdentifiers (kept local so the
+ * contract parser does not load all of `semver`): numeric identifiers compare as numbers and sort
+ * before alphanumeric ones, which compare in ASCII order.
+ */
+function compareIdentifiers(a: string, b: string): number {
+  const aNumeric = NUMERIC_IDENTIFIER.test(a);
+  const bNumeric = NUMERIC_IDENTIFIER.test(b);
+  if (aNumeric && bNumeric) return compareNumbers(Number(a), Number(b));
+  if (aNumeric !== bNumeric) return aNumeric ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Compare pre-release strings by SemVer precedence. */
 export function comparePrerelease(a: string, b: string): number {
   const left = a.split('.');
   const right = b.split('.');
@@ -87,7 +101,7 @@ export function comparePrerelease(a: string, b: string): number {
     if (x === y) continue;
     if (x === undefined) return -1;
     if (y === undefined) return 1;
-    const order = semver.compareIdentifiers(x, y);
+    const order = compareIdentifiers(x, y);
     if (order !== 0) return order;
   }
   return 0;

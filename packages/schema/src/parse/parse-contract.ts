@@ -1,5 +1,5 @@
 import type { Contract } from '../model.js';
-import { SUPPORTED_PACTO_VERSIONS } from '../model.js';
+import { SUPPORTED_PACTO_VERSIONS } from '../pacto-versions.js';
 import { checkAliasExpansion } from './alias-guard.js';
 import { ContractParseError } from './contract-parse-error.js';
 import { decodeContract } from './decode.js';
