@@ -2,6 +2,7 @@ import { Command, Option } from 'clipanion';
 import type { PactoContext } from './context.js';
 import { CliError, describeFailure } from './cli-error.js';
 import { resolveSettings, type Settings } from './settings.js';
+import type { CommandIO } from './run/command-io.js';
 
 /**
  * Base of every pacto command: the persistent flags of cli.md §2.1 and the output helpers.
@@ -37,6 +38,16 @@ export abstract class PactoCommand extends Command<PactoContext> {
 
   err(text: string): void {
     this.context.stderr.write(text);
+  }
+
+  /** Settings and output for a run module (src/run/*), which does the command's work. */
+  io(): CommandIO {
+    return {
+      settings: this.settings,
+      stderrIsTTY: this.context.stderrIsTTY,
+      out: (text) => this.out(text),
+      err: (text) => this.err(text),
+    };
   }
 
   debug(message: string): void {

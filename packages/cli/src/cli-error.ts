@@ -11,7 +11,8 @@ export class CliError extends Error {
 
 /** True for errors that carry a message meant for users (typed library errors with a code). */
 export function isUserFacing(error: unknown): error is Error {
-  if (error instanceof CliError) return true;
+  // By name too: a run module bundled on its own (scripts/build.mjs) has its own copy of the class.
+  if (error instanceof CliError || (error instanceof Error && error.name === 'CliError')) return true;
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
 

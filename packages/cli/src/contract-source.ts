@@ -1,4 +1,9 @@
+import { applyOverrides, loadContractSource } from '@pacto/bundle';
 import type { ContractBundle } from '@pacto/schema';
+import type { Overrides } from './overrides.js';
+
+// Static imports of the local readers: this module is itself loaded on demand (or bundled into a
+// command's run module), so the bundler keeps only these two functions of @pacto/bundle.
 
 /**
  * Reads the `[dir | file:// | .tar.gz | oci://ref]` argument of the read commands (cli.md §3.1)
@@ -9,6 +14,11 @@ export async function loadContractArgument(arg: string, options: { noCache: bool
     const { pullContractBundle } = await import('./oci-session.js');
     return pullContractBundle(arg, options);
   }
-  const { loadContractSource } = await import('@pacto/bundle');
   return loadContractSource(arg.startsWith('file://') ? arg.slice('file://'.length) : arg);
+}
+
+/** Applies the `-f/--values` and `--set` overrides read by `readOverrides` (cli.md §3.2). */
+export async function applyOverridesTo(bundle: ContractBundle, overrides: Overrides): Promise<ContractBundle> {
+  if (overrides.values.length === 0 && overrides.sets.length === 0) return bundle;
+  return { ...bundle, text: applyOverrides(bundle.text, overrides) };
 }

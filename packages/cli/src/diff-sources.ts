@@ -3,7 +3,8 @@ import type { DependencyFetcher, DiffSide } from '@pacto/diff';
 import type { OciClient } from '@pacto/oci';
 import type { ContractBundle, SourceMap } from '@pacto/schema';
 import { parseBundleContract } from './load-contract.js';
-import { applyOverridesTo, type Overrides } from './overrides.js';
+import { applyOverridesTo } from './contract-source.js';
+import type { Overrides } from './overrides.js';
 
 /** A contract loaded for `diff` / `graph`: what the diff reads, plus what CI output needs to point at lines. */
 export interface LoadedSide {

@@ -1,7 +1,7 @@
 import type { Contract, ContractBundle, SourceMap } from '@pacto/schema';
 import { CliError } from './cli-error.js';
-import { loadContractArgument } from './contract-source.js';
-import { applyOverridesTo, type Overrides } from './overrides.js';
+import { applyOverridesTo, loadContractArgument } from './contract-source.js';
+import type { Overrides } from './overrides.js';
 
 export interface LoadedContract {
   readonly bundle: ContractBundle;

@@ -1,4 +1,3 @@
-import type { ContractBundle } from '@pacto/schema';
 import { CliError } from './cli-error.js';
 
 export interface Overrides {
@@ -21,10 +20,4 @@ export async function readOverrides(valuesFiles: readonly string[], sets: readon
     if (!set.includes('=')) throw new CliError(`invalid --set ${JSON.stringify(set)}: expected key=value`);
   }
   return { values, sets };
-}
-
-export async function applyOverridesTo(bundle: ContractBundle, overrides: Overrides): Promise<ContractBundle> {
-  if (overrides.values.length === 0 && overrides.sets.length === 0) return bundle;
-  const { applyOverrides } = await import('@pacto/bundle');
-  return { ...bundle, text: applyOverrides(bundle.text, overrides) };
 }

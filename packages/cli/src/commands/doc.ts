@@ -2,9 +2,8 @@ import { Command, Option } from 'clipanion';
 import type { Contract, ContractBundle } from '@pacto/schema';
 import { PactoCommand } from '../base-command.js';
 import { CliError } from '../cli-error.js';
-import { loadContractArgument } from '../contract-source.js';
 import { setOption, valuesOption } from '../override-options.js';
-import { applyOverridesTo, readOverrides } from '../overrides.js';
+import { readOverrides } from '../overrides.js';
 
 export class DocCommand extends PactoCommand {
   static override paths = [['doc']];
@@ -38,6 +37,7 @@ export class DocCommand extends PactoCommand {
     const port = parsePort(this.port);
     const ref = this.args[0] || '.';
     const overrides = await readOverrides(this.values, this.sets);
+    const { applyOverridesTo, loadContractArgument } = await import('../contract-source.js');
     const bundle = await applyOverridesTo(await loadContractArgument(ref, { noCache: this.settings.noCache }), overrides);
 
     const contract = await this.validContract(bundle);

@@ -1,6 +1,5 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
-import { loadParsedContract } from '../load-contract.js';
 import { setOption, valuesOption } from '../override-options.js';
 import { readOverrides } from '../overrides.js';
 
@@ -26,6 +25,7 @@ export class ExplainCommand extends PactoCommand {
   async run(): Promise<number> {
     this.expectArgs(this.args, 0, 1);
     const overrides = await readOverrides(this.values, this.sets);
+    const { loadParsedContract } = await import('../load-contract.js');
     const { contract } = await loadParsedContract(this.args[0] || '.', overrides, { noCache: this.settings.noCache });
     const { evaluateReadiness } = await import('@pacto/validate');
     const render = await import('@pacto/render');
