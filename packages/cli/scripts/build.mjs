@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { directImports } from './direct-imports.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -57,8 +58,8 @@ const runModulesExternal = {
 };
 
 await Promise.all([
-  build({ ...shared, entryPoints: { pacto: 'src/main.ts' }, outdir: 'dist', plugins: [runModulesExternal] }),
-  ...runModules.map((name) => build({ ...shared, entryPoints: { [name]: `src/run/${name}.ts` }, outdir: `dist/run/${name}` })),
+  build({ ...shared, entryPoints: { pacto: 'src/main.ts' }, outdir: 'dist', plugins: [runModulesExternal, directImports] }),
+  ...runModules.map((name) => build({ ...shared, entryPoints: { [name]: `src/run/${name}.ts` }, outdir: `dist/run/${name}`, plugins: [directImports] })),
 ]);
 
 // The external run-module paths are relative to the file that imports them, so command classes must stay in pacto.js.
