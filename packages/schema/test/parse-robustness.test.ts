@@ -58,6 +58,14 @@ describe('parseContract robustness: bounded, one clear message', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('applies yaml.v3 alias ratio: mostly-aliased documents are refused, moderate reuse is fine', () => {
+    const list = `[${Array.from({ length: 1000 }, (_, i) => i).join(', ')}]`;
+    const reuse = (times: number) =>
+      `${HEAD}metadata:\n  base: &b ${list}\n${Array.from({ length: times }, (_, i) => `  k${i}: *b`).join('\n')}\n`;
+    expect(failure(reuse(200)).message).toBe('parse error: failed to parse YAML: yaml: document contains excessive aliasing');
+    expect(parseContract(reuse(50), 'pacto.yaml').ok).toBe(true);
+  });
+
   it('very deep flow nesting is refused before composing', () => {
     const started = Date.now();
     const error = failure(`${HEAD}metadata: {x: ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
