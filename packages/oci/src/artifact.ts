@@ -20,6 +20,21 @@ export function sha256Digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
+const DIGEST_STEP = 1024 * 1024;
+
+/**
+ * `sha256Digest` in 1 MiB steps with a turn of the event loop between them, so an upload of the same bytes (and
+ * other I/O) proceeds while they are hashed.
+ */
+export async function sha256DigestInSteps(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  for (let offset = 0; offset < bytes.byteLength; offset += DIGEST_STEP) {
+    hash.update(bytes.subarray(offset, offset + DIGEST_STEP));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
+
 /** `JSON.stringify` with Go's encoder escapes, so label values serialise as the Go tool's do. */
 export function goJson(value: unknown): string {
   return JSON.stringify(value)

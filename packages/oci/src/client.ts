@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { BUNDLE_LIMITS, createBundleArchiveReader, maxArchiveBytes, readBundleArchive, type BundleArchive, type BundleContents } from '@pacto/bundle';
-import { buildArtifact, bundleLayerOf, computeDiffId, sha256Digest } from './artifact.js';
+import { buildArtifact, bundleLayerOf, computeDiffId, sha256Digest, sha256DigestInSteps } from './artifact.js';
 import { defaultCacheDir, readCacheEntry, writeCacheEntry } from './cache.js';
 import { OciError } from './error.js';
 import {
@@ -14,7 +14,7 @@ import {
 import { formatReference, isPinned, parseReference, versionToTag, withTag, type Reference } from './reference.js';
 import { RegistryClient, type RegistryClientOptions } from './registry.js';
 import { selectTag } from './resolve.js';
-import { MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type Descriptor, type ProgressListener } from './types.js';
+import { MEDIA_TYPE_BUNDLE_LAYER, MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type Descriptor, type ProgressListener } from './types.js';
 
 export interface OciClientOptions extends RegistryClientOptions {
   /** Disk cache directory; `null` disables the disk cache; default per oci.md §13.1. */
@@ -50,6 +50,9 @@ export interface PulledBundle {
   readonly contents: BundleContents;
   readonly source: 'registry' | 'memory' | 'disk' | 'layout';
 }
+
+/** Layers this large are uploaded while they are hashed; smaller ones are hashed first and checked with a HEAD. */
+const STREAMED_UPLOAD_MIN_BYTES = 4 * 1024 * 1024;
 
 function extractFailed(error: unknown): OciError {
   return new OciError('EXTRACT_FAILED', `failed to extract bundle: ${(error as Error).message}`, { cause: error });
@@ -114,17 +117,21 @@ export class OciClient {
       return { status: 'pushed', ref: finalRef, digest: artifact.digest };
     }
     const ref = parseReference(finalRef);
-    // The existence check travels while the digests are computed: inflating runs in zlib's thread pool and
-    // hashing the layer on this thread.
+    // The tag check and both digests run at once: inflating for the diff_id runs in zlib's thread pool, hashing
+    // on this thread in steps. A large layer is uploaded while it is hashed (its digest goes into the last
+    // request), so the registry's receiving and hashing overlap ours.
     const exists = options.force ? Promise.resolve(false) : this.registry.manifestExists(ref, finalRef);
     exists.catch(() => undefined);
     const diffId = computeDiffId(archive);
     diffId.catch(() => undefined);
-    const layerDigest = sha256Digest(archive);
-    const artifact = buildArtifact(archive, options.labels, { diffId: await diffId, layerDigest });
+    const streamed = archive.byteLength >= STREAMED_UPLOAD_MIN_BYTES;
+    const layerDigest = streamed ? sha256DigestInSteps(archive) : Promise.resolve(sha256Digest(archive));
+    layerDigest.catch(() => undefined);
     if (await exists) return { status: 'exists', ref: finalRef };
     const progress = this.onProgress === undefined ? {} : { onProgress: this.onProgress };
-    await this.registry.uploadBlob(ref, artifact.layer, { display: finalRef, ...progress });
+    const layer = { mediaType: MEDIA_TYPE_BUNDLE_LAYER, size: archive.byteLength, bytes: archive };
+    await this.registry.uploadBlob(ref, streamed ? { ...layer, digest: layerDigest } : { ...layer, digest: await layerDigest }, { display: finalRef, ...progress });
+    const artifact = buildArtifact(archive, options.labels, { diffId: await diffId, layerDigest: await layerDigest });
     await this.registry.uploadBlob(ref, artifact.config, { display: finalRef });
     const digest = await this.registry.putManifest(ref, artifact.manifest, MEDIA_TYPE_OCI_MANIFEST, finalRef);
     return { status: 'pushed', ref: finalRef, digest };

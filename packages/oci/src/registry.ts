@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { pickChallenge, parseChallenges, type AuthChallenge } from './challenge.js';
 import { credentialChain, type Credential, type CredentialStore } from './credentials.js';
 import { OciError } from './error.js';
+import { HashWorker } from './hash-worker.js';
 import { formatReference, manifestIdentifier, type Reference } from './reference.js';
 import { insecureRegistriesFromEnv, schemePolicy } from './scheme.js';
 import {
@@ -17,7 +18,7 @@ import {
   type StreamedResponse,
   type TransportOptions,
 } from './transport.js';
-import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type BlobReader, type Descriptor, type ProgressListener } from './types.js';
+import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type BlobReader, type Descriptor, type PendingBlob, type ProgressListener } from './types.js';
 
 export interface RegistryClientOptions {
   readonly credentials?: CredentialStore;
@@ -29,6 +30,8 @@ export interface RegistryClientOptions {
   readonly chunkSize?: number;
   /** `n` of tag-list pages (default 1000); later pages follow `Link` headers. */
   readonly tagPageSize?: number;
+  /** Hash downloads of 4 MiB and more on a worker thread (default true). */
+  readonly hashOnWorker?: boolean;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -80,24 +83,48 @@ function errorDetail(method: string, url: string, status: number, body: string):
   return `${method} ${url}: unexpected status code ${status}`;
 }
 
+/** Blobs at least this large are hashed on the worker thread; below, starting it costs more than it saves. */
+const WORKER_HASH_MIN_BYTES = 4 * 1024 * 1024;
 /**
- * A Writable that copies a blob into one buffer while hashing it (and hands each piece to `reader`), and fails
- * unless it matches `descriptor`. The reader is aborted on any failure, so nothing it built is ever used.
+ * The worker and the reader get new bytes once this many have arrived: each piece handed to zlib costs a trip
+ * through the thread pool, and 64 KiB socket reads would make that 16 times as many trips.
+ */
+const HAND_OFF_STEP = 1024 * 1024;
+
+/**
+ * A Writable that copies a blob into one buffer while hashing it (on `hasher`'s thread for large blobs) and hands
+ * each piece to `reader`, and fails unless it matches `descriptor`. The reader is aborted on any failure, so
+ * nothing it built is ever used.
  */
 function verifyingSink(
   descriptor: Descriptor,
   onProgress: ProgressListener | undefined,
   reader: BlobReader<unknown> | undefined,
+  hasher: HashWorker | undefined,
   done: (bytes: Buffer) => void,
 ): Writable {
-  const hash = createHash('sha256');
-  const target = Buffer.allocUnsafe(descriptor.size);
+  const shared = hasher !== undefined && descriptor.size >= WORKER_HASH_MIN_BYTES ? new SharedArrayBuffer(descriptor.size) : undefined;
+  const job = shared ? hasher?.open(shared) : undefined;
+  const hash = job ? undefined : createHash('sha256');
+  const target = shared ? Buffer.from(shared) : Buffer.allocUnsafe(descriptor.size);
   let transferred = 0;
+  let handedOff = 0;
+  const handOff = (): void => {
+    job?.update(handedOff, transferred);
+    // The copy, not undici's chunks: it is never reused, so the reader may keep reading it later.
+    if (transferred > handedOff) reader?.write(target.subarray(handedOff, transferred));
+    handedOff = transferred;
+  };
   const mismatch = (digest: string): OciError =>
     new OciError(
       'DIGEST_MISMATCH',
       `failed to extract bundle: failed to read layer: blob ${descriptor.digest} (${descriptor.size} bytes) does not match the downloaded content (${digest}, ${transferred} bytes)`,
     );
+  const check = (digest: string, callback: (error?: Error | null) => void): void => {
+    if (digest !== descriptor.digest || transferred !== descriptor.size) return callback(mismatch(digest));
+    done(target);
+    callback();
+  };
   return new Writable({
     write(chunk: Buffer, _encoding, callback) {
       if (transferred + chunk.length > descriptor.size) {
@@ -106,24 +133,25 @@ function verifyingSink(
         return;
       }
       chunk.copy(target, transferred);
-      hash.update(chunk);
-      // The copy, not undici's chunk: it is never reused, so the reader may keep reading it later.
-      reader?.write(target.subarray(transferred, transferred + chunk.length));
+      hash?.update(chunk);
       transferred += chunk.length;
+      if (transferred - handedOff >= HAND_OFF_STEP) handOff();
       onProgress?.({ direction: 'download', digest: descriptor.digest, transferred, total: descriptor.size });
       callback();
     },
     final(callback) {
-      const digest = `sha256:${hash.digest('hex')}`;
-      if (digest !== descriptor.digest || transferred !== descriptor.size) {
-        callback(mismatch(digest));
-        return;
-      }
-      done(target);
-      callback();
+      handOff();
+      if (hash) return check(`sha256:${hash.digest('hex')}`, callback);
+      job?.digest().then(
+        (digest) => check(digest, callback),
+        (error: unknown) => callback(error as Error),
+      );
     },
     destroy(error, callback) {
-      if (error) reader?.abort();
+      if (error) {
+        job?.drop();
+        reader?.abort();
+      }
       callback(error);
     },
   });
@@ -152,6 +180,7 @@ export class RegistryClient {
   private readonly tagPageSize: number;
   private readonly sessions = new Map<string, Promise<Session>>();
   private readonly tagLists = new Map<string, Promise<string[]>>();
+  private readonly hasher: HashWorker | undefined;
 
   constructor(options: RegistryClientOptions = {}) {
     const env = options.env ?? process.env;
@@ -161,9 +190,11 @@ export class RegistryClient {
     this.insecure = options.insecureRegistries ?? insecureRegistriesFromEnv(env);
     this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
     this.tagPageSize = options.tagPageSize ?? 1000;
+    this.hasher = options.hashOnWorker === false ? undefined : new HashWorker();
   }
 
   async close(): Promise<void> {
+    await this.hasher?.close();
     if (this.ownsTransport) await this.transport.close();
   }
 
@@ -322,7 +353,7 @@ export class RegistryClient {
     ref: Reference,
     display: string,
     scope: Scope,
-    req: { method: HttpMethod; path: string; headers?: Record<string, string>; body?: Uint8Array | (() => AsyncIterable<Uint8Array>) },
+    req: { method: HttpMethod; path: string; headers?: Record<string, string>; body?: Uint8Array | (() => AsyncIterable<Uint8Array>); signal?: AbortSignal },
     handle: (response: HttpResponse, url: string) => Promise<T>,
     retry = true,
   ): Promise<T> {
@@ -335,6 +366,7 @@ export class RegistryClient {
         url,
         headers: { ...req.headers, ...(authorization ? { authorization } : {}) },
         ...(req.body === undefined ? {} : { body: req.body }),
+        ...(req.signal === undefined ? {} : { signal: req.signal }),
       };
       const onResponse = async (response: HttpResponse): Promise<T | typeof AUTH_RETRY> => {
         if (response.statusCode === 401 && !refreshed && session.challenge?.scheme === 'bearer') {
@@ -445,7 +477,7 @@ export class RegistryClient {
       const accept = (status: number): Writable | undefined => {
         if (status !== 200) return undefined;
         reader = open?.();
-        return verifyingSink(descriptor, options.onProgress, reader, (bytes) => {
+        return verifyingSink(descriptor, options.onProgress, reader, this.hasher, (bytes) => {
           received = bytes;
         });
       };
@@ -473,47 +505,96 @@ export class RegistryClient {
     throw new OciError('UNREACHABLE', `registry unreachable for ${display}: too many redirects`);
   }
 
-  /** Uploads a blob unless the registry has it; restarts the whole upload on transient failures. */
-  async uploadBlob(ref: Reference, blob: Blob, options: { display?: string; onProgress?: ProgressListener } = {}): Promise<'uploaded' | 'exists'> {
+  /**
+   * Uploads a blob unless the registry has it; restarts the whole upload on transient failures. A blob whose
+   * digest is still being computed (`PendingBlob`) is sent while it is hashed, in `PATCH` requests, and the
+   * digest goes into the final `PUT`; once the digest is known a `HEAD` asks whether the registry already has
+   * it, and if so the upload is cancelled.
+   */
+  async uploadBlob(ref: Reference, blob: Blob | PendingBlob, options: { display?: string; onProgress?: ProgressListener } = {}): Promise<'uploaded' | 'exists'> {
     const display = options.display ?? formatReference(ref);
-    if (await this.blobExists(ref, blob.digest, display)) {
-      options.onProgress?.({ direction: 'upload', digest: blob.digest, transferred: blob.size, total: blob.size });
+    if (typeof blob.digest !== 'string') return this.uploadPendingBlob(ref, blob as PendingBlob, display, options.onProgress);
+    const known = blob as Blob;
+    if (await this.blobExists(ref, known.digest, display)) {
+      options.onProgress?.({ direction: 'upload', digest: known.digest, transferred: known.size, total: known.size });
       return 'exists';
     }
-    const attempt = async (): Promise<void> => {
-      let location = await this.startUpload(ref, display);
-      const progress = (base: number, bytes: Uint8Array) => async function* slices(): AsyncIterable<Uint8Array> {
-        for (let offset = 0; offset < bytes.length; offset += PROGRESS_SLICE) {
-          const slice = bytes.subarray(offset, offset + PROGRESS_SLICE);
-          yield slice;
-          options.onProgress?.({ direction: 'upload', digest: blob.digest, transferred: base + offset + slice.length, total: blob.size });
-        }
-      };
-      const expectStatus = async (response: HttpResponse, url: string, method: string, ok: number[]): Promise<void> => {
-        if (ok.includes(response.statusCode)) {
-          await response.body.dump();
-          return;
-        }
-        if (isTransientStatus(response.statusCode)) {
-          await response.body.dump();
-          throw new RetryableError(`${method} ${url}: ${response.statusCode}`);
-        }
-        throw await this.statusError(ref, display, method, url, response);
-      };
-      if (blob.size <= this.chunkSize) {
-        const url = withDigest(location, blob.digest);
-        await this.call(
-          ref,
-          display,
-          'push',
-          { method: 'PUT', path: url, headers: { 'content-type': 'application/octet-stream', 'content-length': String(blob.size) }, body: progress(0, blob.bytes) },
-          (response) => expectStatus(response, url, 'PUT', [201]),
-          false,
-        );
+    try {
+      await this.transport.retrying(() => this.sendBlob(ref, display, known.bytes, known.digest, options.onProgress, undefined));
+    } catch (error) {
+      throw this.networkError(display, 'upload', `blob ${known.digest}`, error);
+    }
+    return 'uploaded';
+  }
+
+  private async uploadPendingBlob(ref: Reference, blob: PendingBlob, display: string, onProgress: ProgressListener | undefined): Promise<'uploaded' | 'exists'> {
+    const cancel = new AbortController();
+    const present = blob.digest.then(async (digest) => {
+      const exists = await this.blobExists(ref, digest, display);
+      if (exists) cancel.abort();
+      return exists;
+    });
+    present.catch(() => undefined);
+    try {
+      await this.transport.retrying(() => this.sendBlob(ref, display, blob.bytes, blob.digest, onProgress, { present, signal: cancel.signal }));
+    } catch (error) {
+      if (cancel.signal.aborted) return 'exists';
+      if (error instanceof OciError) throw error;
+      throw this.networkError(display, 'upload', `blob ${await blob.digest.catch(() => '(digest unknown)')}`, error);
+    }
+    if (await present) return 'exists';
+    return 'uploaded';
+  }
+
+  /**
+   * One upload session for `bytes`. With `pending`, the bytes always go as PATCH requests (the digest is not known
+   * yet) and the session is dropped instead of completed when the registry turns out to have the blob.
+   */
+  private async sendBlob(
+    ref: Reference,
+    display: string,
+    bytes: Uint8Array,
+    digest: string | Promise<string>,
+    onProgress: ProgressListener | undefined,
+    pending: { present: Promise<boolean>; signal: AbortSignal } | undefined,
+  ): Promise<void> {
+    const size = bytes.byteLength;
+    const label = typeof digest === 'string' ? digest : '';
+    let location = await this.startUpload(ref, display);
+    const signal = pending?.signal;
+    const progress = (base: number, part: Uint8Array) => async function* slices(): AsyncIterable<Uint8Array> {
+      for (let offset = 0; offset < part.length; offset += PROGRESS_SLICE) {
+        const slice = part.subarray(offset, offset + PROGRESS_SLICE);
+        yield slice;
+        onProgress?.({ direction: 'upload', digest: label, transferred: base + offset + slice.length, total: size });
+      }
+    };
+    const expectStatus = async (response: HttpResponse, url: string, method: string, ok: number[]): Promise<void> => {
+      if (ok.includes(response.statusCode)) {
+        await response.body.dump();
         return;
       }
-      for (let start = 0; start < blob.size; start += this.chunkSize) {
-        const chunk = blob.bytes.subarray(start, start + this.chunkSize);
+      if (isTransientStatus(response.statusCode)) {
+        await response.body.dump();
+        throw new RetryableError(`${method} ${url}: ${response.statusCode}`);
+      }
+      throw await this.statusError(ref, display, method, url, response);
+    };
+    if (typeof digest === 'string' && size <= this.chunkSize) {
+      const url = withDigest(location, digest);
+      await this.call(
+        ref,
+        display,
+        'push',
+        { method: 'PUT', path: url, headers: { 'content-type': 'application/octet-stream', 'content-length': String(size) }, body: progress(0, bytes) },
+        (response) => expectStatus(response, url, 'PUT', [201]),
+        false,
+      );
+      return;
+    }
+    try {
+      for (let start = 0; start < size; start += this.chunkSize) {
+        const chunk = bytes.subarray(start, start + this.chunkSize);
         const url = location;
         location = await this.call(
           ref,
@@ -528,6 +609,7 @@ export class RegistryClient {
               'content-range': `${start}-${start + chunk.length - 1}`,
             },
             body: progress(start, chunk),
+            ...(signal ? { signal } : {}),
           },
           async (response) => {
             const next = header(response, 'location');
@@ -537,18 +619,23 @@ export class RegistryClient {
           false,
         );
       }
-      const url = withDigest(location, blob.digest);
-      await this.call(ref, display, 'push', { method: 'PUT', path: url, headers: { 'content-length': '0' } }, (response) =>
-        expectStatus(response, url, 'PUT', [201]),
-        false,
-      );
-    };
-    try {
-      await this.transport.retrying(attempt);
+      if (pending && (await pending.present)) throw signal?.reason ?? new Error('blob already present');
     } catch (error) {
-      throw this.networkError(display, 'upload', `blob ${blob.digest}`, error);
+      if (signal?.aborted) await this.cancelUpload(ref, display, location);
+      throw error;
     }
-    return 'uploaded';
+    const url = withDigest(location, await digest);
+    await this.call(ref, display, 'push', { method: 'PUT', path: url, headers: { 'content-length': '0' } }, (response) =>
+      expectStatus(response, url, 'PUT', [201]),
+      false,
+    );
+  }
+
+  /** Drops an upload session the registry need not keep (best effort: it expires anyway). */
+  private async cancelUpload(ref: Reference, display: string, location: string): Promise<void> {
+    await this.call(ref, display, 'push', { method: 'DELETE', path: location }, async (response) => {
+      await response.body.dump();
+    }, false).catch(() => undefined);
   }
 
   private async startUpload(ref: Reference, display: string): Promise<string> {

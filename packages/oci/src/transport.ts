@@ -10,6 +10,8 @@ export interface HttpRequest {
   readonly url: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: Uint8Array | string | (() => AsyncIterable<Uint8Array>);
+  /** Aborts the request (and its body) when signalled. */
+  readonly signal?: AbortSignal;
 }
 
 export type HttpResponse = Dispatcher.ResponseData;
@@ -92,6 +94,7 @@ export class Transport {
       headers: { 'user-agent': this.userAgent, ...req.headers },
       body: body as Dispatcher.DispatchOptions['body'],
       dispatcher: this.dispatcher,
+      ...(req.signal ? { signal: req.signal } : {}),
     });
   }
 

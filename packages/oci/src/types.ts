@@ -41,6 +41,14 @@ export interface Blob extends Descriptor {
   readonly bytes: Uint8Array;
 }
 
+/** A blob still being hashed: uploaded while its digest is computed (see `RegistryClient.uploadBlob`). */
+export interface PendingBlob {
+  readonly mediaType: string;
+  readonly size: number;
+  readonly digest: Promise<string>;
+  readonly bytes: Uint8Array;
+}
+
 /** The three pieces of a Pacto artifact, byte-exact. */
 export interface Artifact {
   readonly manifest: Uint8Array;

@@ -112,7 +112,7 @@ describe('transient faults (oci.md §10.3)', () => {
 
   it('a corrupted download of a large bundle, read while it streams, is refused and writes nothing', async () => {
     const repo = uniqueRepo();
-    const archive = await bundleArchive('svc', '1.0.0', largeFiles(1, 3_000_000));
+    const archive = await bundleArchive('svc', '1.0.0', largeFiles(1, 5_000_000));
     await client().push(`oci://${anonymousRegistry}/${repo}:1.0.0`, archive, { labels });
     const proxy = await startFaultProxy(anonymousRegistry, (req) => (req.url?.includes('/blobs/') ? 'flip-byte' : 'forward'));
     const cacheDir = tempDir();

@@ -99,6 +99,50 @@ describe('push to a real registry (oci.md §4, §7)', () => {
     expect(Buffer.from(pulled.contents.files.get('data/big.bin') ?? []).equals(big)).toBe(true);
   });
 
+  it('uploads a large layer while hashing it: PATCH requests, then the digest in the final PUT', async () => {
+    const repo = uniqueRepo();
+    const big = randomBytes(5 * 1024 * 1024);
+    const archive = await bundleArchive('svc', '1.0.0', { 'data/big.bin': big });
+    const layerDigest = `sha256:${createHash('sha256').update(archive).digest('hex')}`;
+    const proxy = await startFaultProxy(anonymousRegistry, () => 'forward');
+    try {
+      const pushed = await client({ chunkSize: 2 * 1024 * 1024 }).push(`oci://${proxy.host}/${repo}:1.0.0`, archive, { labels: labels('1.0.0') });
+      expect(pushed.status).toBe('pushed');
+      const layerRequests = proxy.seen.filter((line) => /^(POST|PATCH|PUT) .*blobs\/uploads/.test(line)).slice(0, 5);
+      expect(layerRequests.map((line) => line.split(' ')[0])).toEqual(['POST', 'PATCH', 'PATCH', 'PATCH', 'PUT']);
+      expect(layerRequests[4]).toContain(`digest=${encodeURIComponent(layerDigest)}`);
+    } finally {
+      await proxy.close();
+    }
+    const pulled = await client().pull(`oci://${anonymousRegistry}/${repo}:1.0.0`);
+    expect(Buffer.from(pulled.archive).equals(Buffer.from(archive))).toBe(true);
+    expect(Buffer.from(pulled.contents.files.get('data/big.bin') ?? []).equals(big)).toBe(true);
+  });
+
+  it('drops a streamed upload once the digest shows the registry has the blob', async () => {
+    const repo = uniqueRepo();
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+    const ref = parseReference(`${anonymousRegistry}/${repo}`);
+    const blob = { mediaType: 'application/octet-stream', size: bytes.length, bytes };
+    expect(await client().registry.uploadBlob(ref, { ...blob, digest })).toBe('uploaded');
+    const proxy = await startFaultProxy(anonymousRegistry, () => 'forward');
+    try {
+      const viaProxy = parseReference(`${proxy.host}/${repo}`);
+      expect(await client().registry.uploadBlob(viaProxy, { ...blob, digest: Promise.resolve(digest) })).toBe('exists');
+      expect(proxy.seen.some((line) => line.startsWith(`HEAD /v2/${repo}/blobs/${digest}`))).toBe(true);
+      expect(proxy.seen.filter((line) => line.startsWith('PUT '))).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+    // A blob the registry lacks, whose digest comes late, is completed with it.
+    const other = randomBytes(1024 * 1024);
+    const otherDigest = `sha256:${createHash('sha256').update(other).digest('hex')}`;
+    const late = new Promise<string>((resolve) => setTimeout(() => resolve(otherDigest), 50));
+    expect(await client().registry.uploadBlob(ref, { mediaType: 'application/octet-stream', size: other.length, bytes: other, digest: late })).toBe('uploaded');
+    expect((await httpGet(`http://${anonymousRegistry}/v2/${repo}/blobs/${otherDigest}`)).body.equals(other)).toBe(true);
+  });
+
   it('skips blobs the registry already has', async () => {
     const repo = uniqueRepo();
     const archive = await bundleArchive('svc', '1.0.0', { 'data/big.bin': randomBytes(50_000) });
