@@ -1,6 +1,8 @@
 // Bundles the CLI into dist/ with esbuild. Commands import their libraries lazily,
 // so splitting keeps `pacto version` from loading ajv, undici or yaml.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { directImports } from './direct-imports.mjs';
@@ -46,24 +48,75 @@ const runModules = readdirSync(new URL('../src/run', import.meta.url))
   .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && file !== 'command-io.ts')
   .map((file) => file.slice(0, -'.ts'.length));
 
-const runModulesExternal = {
-  name: 'run-modules-external',
+const runModulesLoader = {
+  name: 'run-modules-loader',
   setup(pluginBuild) {
-    // Commands load their run module with `import('../run/<name>.js')`; at run time that is dist/run/<name>/<name>.js.
+    // Commands load their run module with `import('../run/<name>.js')`; in dist that is dist/run/<name>.cjs,
+    // loaded through src/launch/run-modules.ts (with a code cache).
     pluginBuild.onResolve({ filter: /^\.\.\/run\/[a-z-]+\.js$/ }, (args) => {
       const name = args.path.slice('../run/'.length, -'.js'.length);
-      return runModules.includes(name) ? { path: `./run/${name}/${name}.js`, external: true } : undefined;
+      return runModules.includes(name) ? { path: name, namespace: 'run-module' } : undefined;
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'run-module' }, (args) => {
+      const source = readFileSync(new URL(`../src/run/${args.path}.ts`, import.meta.url), 'utf8');
+      const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function|const|class)\s+(\w+)/gm)].map((m) => m[1]);
+      const loader = JSON.stringify(fileURLToPath(new URL('../src/launch/run-modules.ts', import.meta.url)));
+      return {
+        contents: [
+          `import { loadRunModule } from ${loader};`,
+          `const loaded = loadRunModule(${JSON.stringify(args.path)}, ${JSON.stringify(runBundles[args.path])});`,
+          ...names.map((name) => `export const ${name} = loaded.${name};`),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: fileURLToPath(new URL('../src', import.meta.url)),
+      };
     });
   },
 };
 
-await Promise.all([
-  build({ ...shared, entryPoints: { pacto: 'src/main.ts' }, outdir: 'dist', plugins: [runModulesExternal, directImports] }),
-  ...runModules.map((name) => build({ ...shared, entryPoints: { [name]: `src/run/${name}.ts` }, outdir: `dist/run/${name}`, plugins: [directImports] })),
-]);
+const builtinsRequired = {
+  name: 'builtins-required',
+  setup(pluginBuild) {
+    // vm.Script code cannot import(); a dynamic import of a Node built-in becomes a lazy require.
+    pluginBuild.onResolve({ filter: /^node:/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'builtin-required' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'builtin-required' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
 
-// The external run-module paths are relative to the file that imports them, so command classes must stay in pacto.js.
-const main = readFileSync(new URL('../dist/pacto.js', import.meta.url), 'utf8');
-for (const name of runModules) {
-  if (!main.includes(`"./run/${name}/${name}.js"`)) throw new Error(`dist/pacto.js does not load ./run/${name}/${name}.js`);
-}
+const { banner: _banner, splitting: _splitting, chunkNames: _chunkNames, ...runShared } = shared;
+
+// One CommonJS file per run module (see src/launch/load-bundle.ts for why), whitespace-minified: less to
+// read and to scan. Built first: the main bundle embeds each one's content hash, the key of its code cache.
+const runBundles = {};
+await Promise.all(
+  runModules.map(async (name) => {
+    await build({
+      ...runShared,
+      format: 'cjs',
+      minifyWhitespace: true,
+      minifySyntax: true,
+      // Licence comments go to a linked dist/run/<name>.cjs.LEGAL.txt (keeps the bundle ASCII, see encoding).
+      legalComments: 'linked',
+      entryPoints: { [name]: `src/run/${name}.ts` },
+      outExtension: { '.js': '.cjs' },
+      outdir: 'dist/run',
+      plugins: [directImports, builtinsRequired],
+    });
+    const code = readFileSync(new URL(`../dist/run/${name}.cjs`, import.meta.url));
+    const text = code.toString('utf8');
+    // vm.Script has no module loader: no import() may survive (bundled modules and node: built-ins become require).
+    if (/\bimport\("/.test(text)) throw new Error(`dist/run/${name}.cjs contains import()`);
+    runBundles[name] = {
+      key: createHash('sha256').update(code).digest('hex').slice(0, 16),
+      // Pure ASCII (the usual case) is read as latin1, which skips UTF-8 decoding.
+      encoding: /^[\x00-\x7f]*$/.test(text) ? 'latin1' : 'utf8',
+    };
+  }),
+);
+
+await build({ ...shared, entryPoints: { pacto: 'src/main.ts' }, outdir: 'dist', plugins: [runModulesLoader, directImports] });

@@ -1,4 +1,7 @@
+import { initRunModules } from './launch/run-modules.js';
 import { runCli } from './run-cli.js';
+
+initRunModules(new URL('./run/', import.meta.url));
 
 const exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
