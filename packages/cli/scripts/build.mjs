@@ -64,7 +64,7 @@ const runModulesLoader = {
       return {
         contents: [
           `import { loadRunModule } from ${loader};`,
-          `const loaded = loadRunModule(${JSON.stringify(args.path)}, ${JSON.stringify(runBundles[args.path])});`,
+          `const loaded = await loadRunModule(${JSON.stringify(args.path)}, ${JSON.stringify(runBundles[args.path])});`,
           ...names.map((name) => `export const ${name} = loaded.${name};`),
         ].join('\n'),
         loader: 'js',

@@ -64,9 +64,9 @@ export class PushCommand extends PactoCommand {
       if (local) throw new CliError(local);
 
       const contents = text === loaded.text ? loaded.contents : bundleLib.withContractText(loaded.contents, text);
-      const archive = await bundleLib.packBundle(contents);
+      const { archive, tarDigest } = await bundleLib.packBundleWithTarDigest(contents);
       const labels = { name: contract.service.name, version: contract.service.version, pactoVersion: contract.pactoVersion };
-      const pushed = await client.push(target, archive, { labels, force: this.force });
+      const pushed = await client.push(target, archive, { labels, force: this.force, tarDigest });
       progress.finish();
       if (pushed.status === 'exists') {
         this.err(`Warning: artifact already exists: ${pushed.ref} (use --force to overwrite)\n`);

@@ -2,7 +2,6 @@ import nodeModule, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeCacheDir } from './code-cache-dir.js';
-import { loadBundle } from './load-bundle.js';
 
 // How the built CLI (dist/pacto.js) loads a command's run module, dist/run/<name>.cjs. scripts/build.mjs
 // turns each `import('../run/<name>.js')` of a command into `loadRunModule('<name>')`; the sources (tests,
@@ -32,9 +31,11 @@ export interface RunBundleInfo {
   readonly encoding: 'latin1' | 'utf8';
 }
 
-export function loadRunModule(name: string, info: RunBundleInfo): unknown {
+export async function loadRunModule(name: string, info: RunBundleInfo): Promise<unknown> {
   if (runDir === undefined) throw new Error('initRunModules was not called');
   const file = join(runDir, `${name}.cjs`);
   if (compileCache) return createRequire(file)(file);
+  // Loaded here, not up front: node:crypto and node:vm cost `pacto version` several milliseconds.
+  const { loadBundle } = await import('./load-bundle.js');
   return loadBundle(file, { ...info, cacheDir: codeCacheDir(process.env) });
 }
