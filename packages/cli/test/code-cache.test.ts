@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { useTempDirs } from './support/temp-dir.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../examples/postgresql', import.meta.url));
 const tempDir = useTempDirs();
+// Node 22.1+ keeps its own compile cache there instead (module.enableCompileCache).
+const ownCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache !== 'function';
 
 function filesUnder(dir: string): string[] {
   let entries;
@@ -55,6 +58,19 @@ describe('code cache', { timeout: 60_000 }, () => {
     for (const file of written) writeFileSync(file, 'not a cache');
     expect(await validate(env)).toEqual(first);
     expect(filesUnder(join(cache, '_code-cache')).some((file) => readFileSync(file).length > 'not a cache'.length)).toBe(true);
+  });
+
+  it('replaces the entry of an earlier build for the same runtime and keeps other runtimes\' entries', async () => {
+    const cache = tempDir();
+    const dir = join(cache, '_code-cache');
+    mkdirSync(dir);
+    const earlier = join(dir, `validate-0123456789abcdef-${process.version}-${process.arch}.bin`);
+    const otherRuntime = join(dir, `validate-0123456789abcdef-v0.0.0-${process.arch}.bin`);
+    writeFileSync(earlier, 'old');
+    writeFileSync(otherRuntime, 'old');
+    expect((await validate({ PACTO_CACHE_DIR: cache })).code).toBe(0);
+    expect(existsSync(earlier)).toBe(!ownCache);
+    expect(existsSync(otherRuntime)).toBe(true);
   });
 
   it('runs without one when the cache directory cannot be created', async () => {

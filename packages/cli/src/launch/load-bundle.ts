@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -41,13 +41,33 @@ function readCache(file: string): Buffer | undefined {
   return stored.length > CHECKSUM_BYTES && checksum(data).equals(stored.subarray(0, CHECKSUM_BYTES)) ? data : undefined;
 }
 
-function writeCache(file: string, script: Script): void {
+interface CacheEntry {
+  readonly dir: string;
+  /** `<bundle>-`: what every entry of this bundle starts with. */
+  readonly prefix: string;
+  /** `-<node version>-<arch>.bin`: the same runtime. */
+  readonly suffix: string;
+  readonly key: string;
+}
+
+function entryFile(entry: CacheEntry): string {
+  return join(entry.dir, `${entry.prefix}${entry.key}${entry.suffix}`);
+}
+
+function writeCache(entry: CacheEntry, script: Script): void {
+  const file = entryFile(entry);
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const data = script.createCachedData();
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(entry.dir, { recursive: true });
     writeFileSync(temp, Buffer.concat([checksum(data), data]));
     renameSync(temp, file);
+    // Entries of earlier builds for this runtime are dead weight (other Node versions may still use theirs).
+    for (const name of readdirSync(entry.dir)) {
+      if (name.startsWith(entry.prefix) && name.endsWith(entry.suffix) && join(entry.dir, name) !== file) {
+        rmSync(join(entry.dir, name), { force: true });
+      }
+    }
   } catch {
     // Unwritable, full or not a directory: run uncached next time too.
     try {
@@ -63,12 +83,17 @@ export function loadBundle(file: string, options: BundleLoadOptions): unknown {
   const require = createRequire(file);
   const source = readFileSync(file, options.encoding);
   if (options.cacheDir === undefined) return run(new Script(wrap(source), { filename: file }), file, require);
-  const cacheFile = join(options.cacheDir, `${basename(file, '.cjs')}-${options.key}-${process.version}-${process.arch}.bin`);
-  const cachedData = readCache(cacheFile);
+  const entry: CacheEntry = {
+    dir: options.cacheDir,
+    prefix: `${basename(file, '.cjs')}-`,
+    suffix: `-${process.version}-${process.arch}.bin`,
+    key: options.key,
+  };
+  const cachedData = readCache(entryFile(entry));
   const script = new Script(wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
   if (cachedData === undefined || script.cachedDataRejected === true) {
     // After the command ran, so the functions it compiled on the way are in the cache as well.
-    process.once('exit', () => writeCache(cacheFile, script));
+    process.once('exit', () => writeCache(entry, script));
   }
   return run(script, file, require);
 }
