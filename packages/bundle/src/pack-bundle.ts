@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { pack as tarPack } from 'tar-stream';
@@ -43,7 +44,29 @@ export async function packBundleTar(contents: BundleContents): Promise<Uint8Arra
 
 /** The bundle archive (gzip of `packBundleTar`), with a fixed gzip header: same contents, same bytes, same digest. */
 export async function packBundle(contents: BundleContents, options: PackBundleOptions = {}): Promise<Uint8Array> {
+  return compress(await packBundleTar(contents), options);
+}
+
+/** An archive with the digest of its uncompressed tar. */
+export interface PackedBundle {
+  readonly archive: Uint8Array;
+  /** `sha256:<hex>` of the uncompressed tar: the `diff_id` of an OCI layer holding `archive`. */
+  readonly tarDigest: string;
+}
+
+/**
+ * `packBundle` plus the tar's digest, hashed while zlib compresses in its thread pool (free in wall time), so
+ * a push need not inflate and hash the archive again.
+ */
+export async function packBundleWithTarDigest(contents: BundleContents, options: PackBundleOptions = {}): Promise<PackedBundle> {
   const tar = await packBundleTar(contents);
+  const compressing = compress(tar, options);
+  compressing.catch(() => undefined);
+  const tarDigest = `sha256:${createHash('sha256').update(tar).digest('hex')}`;
+  return { archive: await compressing, tarDigest };
+}
+
+async function compress(tar: Uint8Array, options: PackBundleOptions): Promise<Uint8Array> {
   const compressed = await gzipAsync(tar, { level: options.level ?? 9 });
   compressed[GZIP_OS_OFFSET] = GZIP_OS_UNKNOWN;
   return new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extract as tarExtract } from 'tar-stream';
-import { loadBundleDir, packBundle, packBundleTar } from '../src/index.js';
+import { loadBundleDir, packBundle, packBundleTar, packBundleWithTarDigest } from '../src/index.js';
 import { bytes, MINIMAL_CONTRACT, tempDir, writeTree } from './helpers.js';
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -112,5 +112,15 @@ describe('packBundle', () => {
     const fast = await packBundle({ files }, { level: 1 });
     const best = await packBundle({ files });
     expect(Buffer.from(gunzipSync(fast)).equals(Buffer.from(gunzipSync(best)))).toBe(true);
+  });
+
+  it('packBundleWithTarDigest gives the archive of packBundle and the digest of the uncompressed tar', async () => {
+    const contents = { files: new Map([['pacto.yaml', bytes(MINIMAL_CONTRACT)], ['docs/a.md', bytes('a'.repeat(70_000))]]), directories: ['empty'] };
+    for (const options of [{}, { level: 1 }]) {
+      const packed = await packBundleWithTarDigest(contents, options);
+      expect(Buffer.from(packed.archive).equals(Buffer.from(await packBundle(contents, options)))).toBe(true);
+      expect(packed.tarDigest).toBe(`sha256:${sha256(await packBundleTar(contents))}`);
+      expect(packed.tarDigest).toBe(`sha256:${sha256(gunzipSync(packed.archive))}`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sha256DigestInSteps } from './artifact.js';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
@@ -39,11 +40,17 @@ function digestOf(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
+/** A cache entry's bytes and the digest recorded next to them (absent for entries the Go tool wrote). */
+export interface CacheEntry {
+  readonly bytes: Uint8Array;
+  readonly recordedDigest: string | undefined;
+}
+
 /**
- * Reads a cache entry; undefined on a miss, an unreadable file, or bytes that do not match the recorded digest.
- * Entries without a digest file (e.g. written by the Go tool) are returned and checked by the archive reader.
+ * Reads a cache entry; undefined on a miss or an unreadable file. The caller checks `bytes` against
+ * `recordedDigest` (see `cacheEntryMatches`), which it can do while it reads the archive.
  */
-export async function readCacheEntry(cacheDir: string, key: string): Promise<Uint8Array | undefined> {
+export async function readCacheEntry(cacheDir: string, key: string): Promise<CacheEntry | undefined> {
   const path = cacheEntryPath(cacheDir, key);
   let bytes: Buffer;
   try {
@@ -51,14 +58,21 @@ export async function readCacheEntry(cacheDir: string, key: string): Promise<Uin
   } catch {
     return undefined;
   }
-  let recorded: string | undefined;
+  let recordedDigest: string | undefined;
   try {
-    recorded = (await readFile(join(dirname(path), CACHE_DIGEST_FILE), 'utf8')).trim();
+    recordedDigest = (await readFile(join(dirname(path), CACHE_DIGEST_FILE), 'utf8')).trim();
   } catch {
-    recorded = undefined;
+    recordedDigest = undefined;
   }
-  if (recorded !== undefined && recorded !== digestOf(bytes)) return undefined;
-  return bytes;
+  return { bytes, recordedDigest };
+}
+
+/**
+ * Do the entry's bytes match the recorded digest? Hashed in steps, so inflating the same bytes in zlib's thread
+ * pool goes on meanwhile. Entries without a digest file match (the archive reader still checks them).
+ */
+export async function cacheEntryMatches(entry: CacheEntry): Promise<boolean> {
+  return entry.recordedDigest === undefined || entry.recordedDigest === (await sha256DigestInSteps(entry.bytes));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { BUNDLE_LIMITS, createBundleArchiveReader, maxArchiveBytes, readBundleArchive, type BundleArchive, type BundleContents } from '@pacto/bundle';
 import { buildArtifact, bundleLayerOf, computeDiffId, sha256Digest, sha256DigestInSteps } from './artifact.js';
-import { defaultCacheDir, readCacheEntry, writeCacheEntry } from './cache.js';
+import { cacheEntryMatches, defaultCacheDir, readCacheEntry, writeCacheEntry } from './cache.js';
 import { OciError } from './error.js';
 import {
   formatLayoutReference,
@@ -29,6 +29,11 @@ export interface PushOptions {
   readonly labels: ArtifactLabels;
   /** Overwrite an existing tag without checking. */
   readonly force?: boolean;
+  /**
+   * `sha256:` of the archive's uncompressed tar when the caller has it (`packBundleWithTarDigest`); saves
+   * inflating and hashing the archive again. It becomes the config's `diff_id` unchecked.
+   */
+  readonly tarDigest?: string;
 }
 
 export type PushResult =
@@ -110,7 +115,7 @@ export class OciClient {
   async push(target: string, archive: Uint8Array, options: PushOptions): Promise<PushResult> {
     const finalRef = this.finalPushReference(target, options.labels.version);
     if (isLayoutReference(finalRef)) {
-      const artifact = buildArtifact(archive, options.labels);
+      const artifact = buildArtifact(archive, options.labels, options.tarDigest === undefined ? {} : { diffId: options.tarDigest });
       const layout = parseLayoutReference(finalRef) as { dir: string; tag: string };
       if (!options.force && (await layoutHasTag(layout))) return { status: 'exists', ref: finalRef };
       await pushToLayout(layout, artifact);
@@ -122,7 +127,7 @@ export class OciClient {
     // request), so the registry's receiving and hashing overlap ours.
     const exists = options.force ? Promise.resolve(false) : this.registry.manifestExists(ref, finalRef);
     exists.catch(() => undefined);
-    const diffId = computeDiffId(archive);
+    const diffId = options.tarDigest !== undefined ? Promise.resolve(options.tarDigest) : computeDiffId(archive);
     diffId.catch(() => undefined);
     const streamed = archive.byteLength >= STREAMED_UPLOAD_MIN_BYTES;
     const layerDigest = streamed ? sha256DigestInSteps(archive) : Promise.resolve(sha256Digest(archive));
@@ -166,8 +171,9 @@ export class OciClient {
     if (this.cacheDir !== undefined && !this.noCache) {
       const entry = await readCacheEntry(this.cacheDir, key);
       if (entry) {
-        const contents = await readArchive(entry).catch(() => undefined);
-        if (contents) return { ref: key, archive: entry, contents, source: 'disk' };
+        // Both checks at once; a failure of either is a miss.
+        const [contents, matches] = await Promise.all([readArchive(entry.bytes).catch(() => undefined), cacheEntryMatches(entry)]);
+        if (contents && matches) return { ref: key, archive: entry.bytes, contents, source: 'disk' };
       }
     }
     const manifest = await this.registry.getManifest(ref, key);

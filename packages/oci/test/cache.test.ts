@@ -82,4 +82,19 @@ describe('bundle cache (oci.md §13)', () => {
     expect(readFileSync(join(entry, '..', 'bundle.tar.gz.sha256'), 'utf8')).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect((await client({ cacheDir }).pull(ref)).source).toBe('disk');
   });
+
+  it('treats a readable archive that does not match the recorded digest as a miss', async () => {
+    const repo = uniqueRepo();
+    const cacheDir = tempDir();
+    const ref = `oci://${anonymousRegistry}/${repo}:1.0.0`;
+    const archive = await bundleArchive('svc', '1.0.0', { 'data/big.bin': 'y'.repeat(3_000_000) });
+    await client({ cacheDir: null }).push(ref, archive, { labels });
+    await client({ cacheDir }).pull(ref);
+    // A valid bundle of other contents: only the digest check can tell.
+    writeFileSync(cacheEntryPath(cacheDir, `${anonymousRegistry}/${repo}:1.0.0`), await bundleArchive('other', '9.9.9'));
+    const again = await client({ cacheDir }).pull(ref);
+    expect(again.source).toBe('registry');
+    expect(new TextDecoder().decode(again.contents.files.get('pacto.yaml'))).toContain('name: svc');
+    expect((await client({ cacheDir }).pull(ref)).source).toBe('disk');
+  });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { request } from 'undici';
+import { packBundleWithTarDigest } from '@pacto/bundle';
 import { OciClient } from '../src/client.js';
 import { credentialChain } from '../src/credentials.js';
 import { parseReference } from '../src/reference.js';
@@ -72,6 +73,16 @@ describe('push to a real registry (oci.md §4, §7)', () => {
 
     const identical = await client().push(`oci://${anonymousRegistry}/${repo}:2.0.1`, await bundleArchive('svc', '2.0.0'), { labels: labels('2.0.0') });
     expect(identical.status === 'pushed' && identical.digest).toBe(first.status === 'pushed' && first.digest);
+  });
+
+  it('a tar digest from packBundleWithTarDigest gives the same artifact as inflating the archive', async () => {
+    const contents = { files: bundleFiles('svc', '3.0.0', { 'data/big.bin': randomBytes(5 * 1024 * 1024) }) };
+    const { archive, tarDigest } = await packBundleWithTarDigest(contents);
+    const repo = uniqueRepo();
+    const computed = await client().push(`oci://${anonymousRegistry}/${repo}:a`, archive, { labels: labels('3.0.0') });
+    const given = await client().push(`oci://${anonymousRegistry}/${repo}:b`, archive, { labels: labels('3.0.0'), tarDigest });
+    expect(given.status).toBe('pushed');
+    expect(given.status === 'pushed' && given.digest).toBe(computed.status === 'pushed' && computed.digest);
   });
 
   it('maps build metadata "+" to "_" in the automatic tag', async () => {
