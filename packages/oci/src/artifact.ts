@@ -81,6 +81,11 @@ function blob(mediaType: string, bytes: Uint8Array): Blob {
   return { mediaType, size: bytes.byteLength, digest: sha256Digest(bytes), bytes };
 }
 
+/** The config blob of `buildArtifact`, on its own (it can be uploaded before the layer digest is known). */
+export function configBlob(labels: ArtifactLabels, diffId: string): Blob {
+  return blob(MEDIA_TYPE_CONFIG, buildConfig(labels, diffId));
+}
+
 /**
  * `sha256:` of the uncompressed tar (the config's `diff_id`), inflating in zlib's thread pool so the caller can
  * hash the compressed layer meanwhile.
@@ -117,7 +122,7 @@ export function buildArtifact(archive: Uint8Array, labels: ArtifactLabels, known
     }
   }
   const layer: Blob = { mediaType: MEDIA_TYPE_BUNDLE_LAYER, size: archive.byteLength, digest: known.layerDigest ?? sha256Digest(archive), bytes: archive };
-  const config = blob(MEDIA_TYPE_CONFIG, buildConfig(labels, diffId));
+  const config = configBlob(labels, diffId);
   const manifest = buildManifest(config, layer);
   return { manifest, digest: sha256Digest(manifest), config, layer };
 }

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { BUNDLE_LIMITS, createBundleArchiveReader, maxArchiveBytes, readBundleArchive, type BundleArchive, type BundleContents } from '@pacto/bundle';
-import { buildArtifact, bundleLayerOf, computeDiffId, sha256Digest, sha256DigestInSteps } from './artifact.js';
+import { buildArtifact, bundleLayerOf, computeDiffId, configBlob, sha256Digest, sha256DigestInSteps } from './artifact.js';
 import { cacheEntryMatches, defaultCacheDir, readCacheEntry, writeCacheEntry } from './cache.js';
 import { OciError } from './error.js';
 import {
@@ -135,9 +135,12 @@ export class OciClient {
     if (await exists) return { status: 'exists', ref: finalRef };
     const progress = this.onProgress === undefined ? {} : { onProgress: this.onProgress };
     const layer = { mediaType: MEDIA_TYPE_BUNDLE_LAYER, size: archive.byteLength, bytes: archive };
-    await this.registry.uploadBlob(ref, streamed ? { ...layer, digest: layerDigest } : { ...layer, digest: await layerDigest }, { display: finalRef, ...progress });
+    // The config blob (it needs only the diff_id) goes up next to the layer: its round trips hide behind the
+    // layer's transfer.
+    const uploadLayer = this.registry.uploadBlob(ref, streamed ? { ...layer, digest: layerDigest } : { ...layer, digest: await layerDigest }, { display: finalRef, ...progress });
+    const uploadConfig = diffId.then((id) => this.registry.uploadBlob(ref, configBlob(options.labels, id), { display: finalRef }));
+    await Promise.all([uploadLayer, uploadConfig]);
     const artifact = buildArtifact(archive, options.labels, { diffId: await diffId, layerDigest: await layerDigest });
-    await this.registry.uploadBlob(ref, artifact.config, { display: finalRef });
     const digest = await this.registry.putManifest(ref, artifact.manifest, MEDIA_TYPE_OCI_MANIFEST, finalRef);
     return { status: 'pushed', ref: finalRef, digest };
   }
