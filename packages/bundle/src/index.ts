@@ -11,7 +11,7 @@ export { CONTRACT_FILE, listBundleEntries, withContractText, withoutFiles, contr
 export type { BundleContents, BundleEntry } from './bundle-contents.js';
 export { loadBundleDir } from './load-bundle-dir.js';
 export type { LoadedBundle, LoadBundleDirOptions, ExcludedPath } from './load-bundle-dir.js';
-export { packBundle, packBundleTar, packBundleWithTarDigest } from './pack-bundle.js';
+export { DEFAULT_GZIP_LEVEL, packBundle, packBundleTar, packBundleWithTarDigest } from './pack-bundle.js';
 export type { PackBundleOptions, PackedBundle } from './pack-bundle.js';
 export { createBundleArchiveReader, readBundleArchive } from './read-bundle-archive.js';
 export type { BundleArchive, BundleArchiveReader, ReadBundleArchiveOptions } from './read-bundle-archive.js';

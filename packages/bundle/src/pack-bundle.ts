@@ -10,8 +10,14 @@ const gzipAsync = promisify(gzip);
 const GZIP_OS_OFFSET = 9;
 const GZIP_OS_UNKNOWN = 0xff;
 
+/**
+ * zlib's own default: on YAML/JSON bundles 1.6x faster than level 9 for 0.6 % more bytes. The archive digest
+ * depends on it, so `pacto pack` and `pacto push` must share it (both use this default).
+ */
+export const DEFAULT_GZIP_LEVEL = 6;
+
 export interface PackBundleOptions {
-  /** zlib level 0-9 (default 9). The uncompressed tar never depends on it. */
+  /** zlib level 0-9 (default `DEFAULT_GZIP_LEVEL`, 6). The uncompressed tar never depends on it. */
   readonly level?: number;
 }
 
@@ -67,7 +73,7 @@ export async function packBundleWithTarDigest(contents: BundleContents, options:
 }
 
 async function compress(tar: Uint8Array, options: PackBundleOptions): Promise<Uint8Array> {
-  const compressed = await gzipAsync(tar, { level: options.level ?? 9 });
+  const compressed = await gzipAsync(tar, { level: options.level ?? DEFAULT_GZIP_LEVEL });
   compressed[GZIP_OS_OFFSET] = GZIP_OS_UNKNOWN;
   return new Uint8Array(compressed.buffer, compressed.byteOffset, compressed.byteLength);
 }
