@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pickChallenge, parseChallenges, type AuthChallenge } from './challenge.js';
 import { credentialChain, type Credential, type CredentialStore } from './credentials.js';
 import { OciError } from './error.js';
-import { HashWorker } from './hash-worker.js';
+import { HashWorker, type HashJob } from './hash-worker.js';
 import { formatReference, manifestIdentifier, type Reference } from './reference.js';
 import { insecureRegistriesFromEnv, schemePolicy } from './scheme.js';
 import {
@@ -91,6 +91,15 @@ const WORKER_HASH_MIN_BYTES = 4 * 1024 * 1024;
  */
 const HAND_OFF_STEP = 1024 * 1024;
 
+/** A job on the hash worker, or undefined (hash on this thread) where no worker can be started. */
+function openHashJob(hasher: HashWorker | undefined, shared: SharedArrayBuffer): HashJob | undefined {
+  try {
+    return hasher?.open(shared);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A Writable that copies a blob into one buffer while hashing it (on `hasher`'s thread for large blobs) and hands
  * each piece to `reader`, and fails unless it matches `descriptor`. The reader is aborted on any failure, so
@@ -104,7 +113,7 @@ function verifyingSink(
   done: (bytes: Buffer) => void,
 ): Writable {
   const shared = hasher !== undefined && descriptor.size >= WORKER_HASH_MIN_BYTES ? new SharedArrayBuffer(descriptor.size) : undefined;
-  const job = shared ? hasher?.open(shared) : undefined;
+  const job = shared ? openHashJob(hasher, shared) : undefined;
   const hash = job ? undefined : createHash('sha256');
   const target = shared ? Buffer.from(shared) : Buffer.allocUnsafe(descriptor.size);
   let transferred = 0;
