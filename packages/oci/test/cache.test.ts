@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -87,14 +88,17 @@ describe('bundle cache (oci.md §13)', () => {
     const repo = uniqueRepo();
     const cacheDir = tempDir();
     const ref = `oci://${anonymousRegistry}/${repo}:1.0.0`;
-    const archive = await bundleArchive('svc', '1.0.0', { 'data/big.bin': 'y'.repeat(3_000_000) });
+    // Over 4 MiB, so the entry is hashed on the worker thread.
+    const archive = await bundleArchive('svc', '1.0.0', { 'data/big.bin': randomBytes(5_000_000) });
     await client({ cacheDir: null }).push(ref, archive, { labels });
     await client({ cacheDir }).pull(ref);
     // A valid bundle of other contents: only the digest check can tell.
-    writeFileSync(cacheEntryPath(cacheDir, `${anonymousRegistry}/${repo}:1.0.0`), await bundleArchive('other', '9.9.9'));
+    writeFileSync(cacheEntryPath(cacheDir, `${anonymousRegistry}/${repo}:1.0.0`), await bundleArchive('other', '9.9.9', { 'data/big.bin': randomBytes(5_000_000) }));
     const again = await client({ cacheDir }).pull(ref);
     expect(again.source).toBe('registry');
     expect(new TextDecoder().decode(again.contents.files.get('pacto.yaml'))).toContain('name: svc');
-    expect((await client({ cacheDir }).pull(ref)).source).toBe('disk');
+    const fromDisk = await client({ cacheDir }).pull(ref);
+    expect(fromDisk.source).toBe('disk');
+    expect(Buffer.from(fromDisk.archive).equals(Buffer.from(archive))).toBe(true);
   });
 });
