@@ -1,4 +1,4 @@
-import type { Contract, ContractBundle, SourceMap } from '@pacto/schema';
+import { parseContract, type Contract, type ContractBundle, type SourceMap } from '@pacto/schema';
 import { CliError } from './cli-error.js';
 import { applyOverridesTo, loadContractArgument } from './contract-source.js';
 import type { Overrides } from './overrides.js';
@@ -13,7 +13,6 @@ export interface LoadedContract {
  * load error wording of cli.md §3.1: `failed to parse <file>: <parse error>`.
  */
 export async function parseBundleContract(bundle: ContractBundle): Promise<{ contract: Contract; positions: SourceMap }> {
-  const { parseContract } = await import('@pacto/schema');
   const parsed = parseContract(bundle.text, bundle.fileName);
   if (!parsed.ok) {
     const error = parsed.error;

@@ -1,7 +1,6 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
 import { setOption, valuesOption } from '../override-options.js';
-import { readOverrides } from '../overrides.js';
 
 export class ExplainCommand extends PactoCommand {
   static override paths = [['explain']];
@@ -24,17 +23,7 @@ export class ExplainCommand extends PactoCommand {
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 0, 1);
-    const overrides = await readOverrides(this.values, this.sets);
-    const { loadParsedContract } = await import('../load-contract.js');
-    const { contract } = await loadParsedContract(this.args[0] || '.', overrides, { noCache: this.settings.noCache });
-    const { evaluateReadiness } = await import('@pacto/validate');
-    const render = await import('@pacto/render');
-    const readiness = contract.readiness ? evaluateReadiness(contract.readiness, new Date()) : undefined;
-    this.out(
-      this.settings.outputFormat === 'json'
-        ? render.formatJson(render.buildExplainJson(contract, readiness))
-        : render.renderExplainText(contract, readiness),
-    );
-    return 0;
+    const { runExplain } = await import('../run/explain.js');
+    return runExplain(this.io(), { ref: this.args[0] || '.', values: this.values, sets: this.sets });
   }
 }
