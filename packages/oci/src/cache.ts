@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { sha256DigestInSteps } from './artifact.js';
-import type { HashWorker } from './hash-worker.js';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
@@ -69,25 +68,12 @@ export async function readCacheEntry(cacheDir: string, key: string): Promise<Cac
 }
 
 /**
- * Do the entry's bytes match the recorded digest? Hashed on `hasher`'s thread when given (a copy in shared
- * memory), else here in steps; either way inflating the same bytes goes on meanwhile. Entries without a digest
- * file match (the archive reader still checks them).
+ * Do the entry's bytes match the recorded digest? Hashed here in steps, so inflating the same bytes in zlib's
+ * thread pool goes on meanwhile (the hash worker costs more to start than it saves on this short path).
+ * Entries without a digest file match (the archive reader still checks them).
  */
-export async function cacheEntryMatches(entry: CacheEntry, hasher?: HashWorker): Promise<boolean> {
-  if (entry.recordedDigest === undefined) return true;
-  return entry.recordedDigest === (await (hasher ? digestOnWorker(hasher, entry.bytes) : sha256DigestInSteps(entry.bytes)));
-}
-
-async function digestOnWorker(hasher: HashWorker, bytes: Uint8Array): Promise<string> {
-  const shared = new SharedArrayBuffer(bytes.byteLength);
-  new Uint8Array(shared).set(bytes);
-  try {
-    const job = hasher.open(shared);
-    job.update(0, bytes.byteLength);
-    return await job.digest();
-  } catch {
-    return sha256DigestInSteps(bytes);
-  }
+export async function cacheEntryMatches(entry: CacheEntry): Promise<boolean> {
+  return entry.recordedDigest === undefined || entry.recordedDigest === (await sha256DigestInSteps(entry.bytes));
 }
 
 /**

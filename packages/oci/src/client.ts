@@ -12,7 +12,7 @@ import {
   pushToLayout,
 } from './layout.js';
 import { formatReference, isPinned, parseReference, versionToTag, withTag, type Reference } from './reference.js';
-import { RegistryClient, WORKER_HASH_MIN_BYTES, type RegistryClientOptions } from './registry.js';
+import { RegistryClient, type RegistryClientOptions } from './registry.js';
 import { selectTag } from './resolve.js';
 import { MEDIA_TYPE_BUNDLE_LAYER, MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type Descriptor, type ProgressListener } from './types.js';
 
@@ -175,8 +175,7 @@ export class OciClient {
       const entry = await readCacheEntry(this.cacheDir, key);
       if (entry) {
         // Both checks at once; a failure of either is a miss.
-        const hasher = entry.bytes.byteLength >= WORKER_HASH_MIN_BYTES ? this.registry.hasher : undefined;
-        const [contents, matches] = await Promise.all([readArchive(entry.bytes).catch(() => undefined), cacheEntryMatches(entry, hasher)]);
+        const [contents, matches] = await Promise.all([readArchive(entry.bytes).catch(() => undefined), cacheEntryMatches(entry)]);
         if (contents && matches) return { ref: key, archive: entry.bytes, contents, source: 'disk' };
       }
     }

@@ -84,7 +84,7 @@ function errorDetail(method: string, url: string, status: number, body: string):
 }
 
 /** Blobs at least this large are hashed on the worker thread; below, starting it costs more than it saves. */
-export const WORKER_HASH_MIN_BYTES = 4 * 1024 * 1024;
+const WORKER_HASH_MIN_BYTES = 4 * 1024 * 1024;
 /**
  * The worker and the reader get new bytes once this many have arrived: each piece handed to zlib costs a trip
  * through the thread pool, and 64 KiB socket reads would make that 16 times as many trips.
@@ -189,8 +189,7 @@ export class RegistryClient {
   private readonly tagPageSize: number;
   private readonly sessions = new Map<string, Promise<Session>>();
   private readonly tagLists = new Map<string, Promise<string[]>>();
-  /** The thread that hashes large blobs; undefined with `hashOnWorker: false`. */
-  readonly hasher: HashWorker | undefined;
+  private readonly hasher: HashWorker | undefined;
 
   constructor(options: RegistryClientOptions = {}) {
     const env = options.env ?? process.env;

@@ -88,7 +88,6 @@ describe('bundle cache (oci.md §13)', () => {
     const repo = uniqueRepo();
     const cacheDir = tempDir();
     const ref = `oci://${anonymousRegistry}/${repo}:1.0.0`;
-    // Over 4 MiB, so the entry is hashed on the worker thread.
     const archive = await bundleArchive('svc', '1.0.0', { 'data/big.bin': randomBytes(5_000_000) });
     await client({ cacheDir: null }).push(ref, archive, { labels });
     await client({ cacheDir }).pull(ref);
