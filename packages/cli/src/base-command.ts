@@ -47,6 +47,7 @@ export abstract class PactoCommand extends Command<PactoContext> {
       stderrIsTTY: this.context.stderrIsTTY,
       out: (text) => this.out(text),
       err: (text) => this.err(text),
+      debug: (message) => this.debug(message),
     };
   }
 

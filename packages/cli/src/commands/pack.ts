@@ -1,7 +1,6 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
 import { setOption, valuesOption } from '../override-options.js';
-import { readOverrides } from '../overrides.js';
 
 export class PackCommand extends PactoCommand {
   static override paths = [['pack']];
@@ -29,64 +28,13 @@ export class PackCommand extends PactoCommand {
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 0, 1);
-    const arg = this.args[0] || '.';
-    const dir = arg.startsWith('file://') ? arg.slice('file://'.length) || '.' : arg;
-    const overrides = await readOverrides(this.values, this.sets);
-    const bundleLib = await import('@pacto/bundle');
-    bundleLib.parseOverrides(overrides);
-
-    const loaded = await bundleLib.loadBundleDir(dir);
-    for (const entry of loaded.entries) this.debug(`${entry.path} included`);
-    for (const entry of loaded.excluded) this.debug(`${entry.path} excluded by .pactoignore pattern ${JSON.stringify(entry.pattern)}`);
-    const text = bundleLib.applyOverrides(loaded.text, overrides);
-
-    const { validateContract } = await import('@pacto/validate');
-    const result = await validateContract({ fileName: loaded.fileName, text, files: loaded.files });
-    const render = await import('@pacto/render');
-    if (!result.valid || !result.contract) {
-      const findings = render.renderValidationText(arg, result, {
-        positions: this.context.stderrIsTTY,
-        fileName: loaded.fileName,
-      }).stderr;
-      this.err(`${findings}${render.validationFailedLine(result.errors.length, 'contract ')}\n`);
-      return 1;
-    }
-
-    const { name, version } = result.contract.service;
-    const output = this.output || `${name}-${version}.tar.gz`;
-    const { relative, resolve, sep } = await import('node:path');
-    const target = resolve(this.context.cwd, output);
-    let contents = text === loaded.text ? loaded.contents : bundleLib.withContractText(loaded.contents, text);
-    // Packing twice inside the contract directory must not put the previous archive into the new one.
-    const inside = relative(resolve(this.context.cwd, dir), target);
-    if (contents.files.has(inside.split(sep).join('/'))) {
-      this.debug(`${inside} excluded: it is the output archive`);
-      contents = bundleLib.withoutFiles(contents, [inside.split(sep).join('/')]);
-    }
-    const archive = await bundleLib.packBundle(contents);
-    await writeArchive(bundleLib.writeFileAtomic, target, output, archive);
-
-    if (this.settings.outputFormat === 'json') {
-      this.out(render.formatJson({ Output: output, Name: name, Version: version }));
-    } else {
-      this.out(`Packed ${name}@${version} -> ${output}\n`);
-    }
-    return 0;
-  }
-}
-
-/** Writes through the absolute path but reports the path as the user wrote it (cli.md §4.3). */
-async function writeArchive(
-  write: (path: string, bytes: Uint8Array) => Promise<void>,
-  absolute: string,
-  shown: string,
-  archive: Uint8Array,
-): Promise<void> {
-  try {
-    await write(absolute, archive);
-  } catch (error) {
-    if (absolute === shown || !(error instanceof Error)) throw error;
-    const { BundleError } = await import('@pacto/bundle');
-    throw new BundleError('WRITE_FAILED', error.message.split(absolute).join(shown), { cause: error });
+    const { runPack } = await import('../run/pack.js');
+    return runPack(this.io(), {
+      arg: this.args[0] || '.',
+      output: this.output,
+      cwd: this.context.cwd,
+      values: this.values,
+      sets: this.sets,
+    });
   }
 }

@@ -6,4 +6,6 @@ export interface CommandIO {
   readonly stderrIsTTY: boolean;
   out(text: string): void;
   err(text: string): void;
+  /** A `-v` debug line on stderr. */
+  debug(message: string): void;
 }
