@@ -1,6 +1,5 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
-import { CliError } from '../cli-error.js';
 
 export class InitCommand extends PactoCommand {
   static override paths = [['init']];
@@ -20,37 +19,7 @@ export class InitCommand extends PactoCommand {
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 1, 1);
-    const name = this.args[0]!;
-    const { mkdir, writeFile, rm } = await import('node:fs/promises');
-    const { resolve } = await import('node:path');
-    const { scaffoldContract } = await import('@pacto/schema');
-    if (name === '') throw new CliError('service name is required');
-    const root = resolve(this.context.cwd, name);
-    const scaffold = scaffoldContract(name);
-    try {
-      await mkdir(root, { mode: 0o755 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new CliError(`directory ${JSON.stringify(name)} already exists`);
-      }
-      throw new CliError(`failed to create ${name}: ${(error as Error).message}`, { cause: error });
-    }
-    try {
-      for (const dir of scaffold.directories.slice(1)) await mkdir(resolve(this.context.cwd, dir), { mode: 0o755 });
-      for (const file of scaffold.files) {
-        await writeFile(resolve(this.context.cwd, file.path), file.content, { mode: 0o644, flag: 'wx' });
-      }
-    } catch (error) {
-      // The directory is ours (created above): leave nothing half-written behind.
-      await rm(root, { recursive: true, force: true });
-      throw new CliError(`failed to create ${name}: ${(error as Error).message}`, { cause: error });
-    }
-    if (this.settings.outputFormat === 'json') {
-      const { formatJson } = await import('@pacto/render');
-      this.out(formatJson({ Dir: name, Path: `${name}/pacto.yaml` }));
-    } else {
-      this.out(`Created ${name}/\n  ${name}/pacto.yaml\n  ${name}/interfaces/\n  ${name}/configuration/\n`);
-    }
-    return 0;
+    const { runInit } = await import('../run/init.js');
+    return runInit(this.io(), { name: this.args[0]!, cwd: this.context.cwd });
   }
 }
