@@ -157,8 +157,8 @@ export class OciClient {
   async pull(source: string, options: PullOptions = {}): Promise<PulledBundle> {
     if (isLayoutReference(source)) {
       const layout = parseLayoutReference(source);
-      const { tag, digest, layer } = await pullFromLayout(layout);
-      return { ref: formatLayoutReference({ dir: layout.dir, tag }), digest, archive: layer, contents: await readArchive(layer), source: 'layout' };
+      const { tag, digest, layer, value: contents } = await pullFromLayout(layout, readArchive);
+      return { ref: formatLayoutReference({ dir: layout.dir, tag }), digest, archive: layer, contents, source: 'layout' };
     }
     const ref = await this.resolveReference(source, options);
     const key = formatReference(ref);

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundleLayerOf, sha256Digest } from './artifact.js';
+import { bundleLayerOf, sha256Digest, sha256DigestInSteps } from './artifact.js';
 import { OciError } from './error.js';
 import { selectTag } from './resolve.js';
 import { MEDIA_TYPE_OCI_MANIFEST, type Artifact, type Descriptor } from './types.js';
@@ -91,27 +91,43 @@ export async function pushToLayout(ref: LayoutReference & { tag: string }, artif
   await writeAtomically(join(ref.dir, 'index.json'), JSON.stringify(index, null, 2));
 }
 
-async function readVerifiedBlob(dir: string, descriptor: Descriptor): Promise<Buffer> {
-  let bytes: Buffer;
+async function readBlobFile(dir: string, descriptor: Descriptor): Promise<Buffer> {
   try {
-    bytes = await readFile(blobPath(dir, descriptor.digest));
+    return await readFile(blobPath(dir, descriptor.digest));
   } catch (error) {
     throw new OciError('NOT_FOUND', `artifact not found: blob ${descriptor.digest} in ${dir}`, { cause: error });
   }
-  if (sha256Digest(bytes) !== descriptor.digest || bytes.byteLength !== descriptor.size) {
-    throw new OciError('DIGEST_MISMATCH', `failed to extract bundle: failed to read layer: blob ${descriptor.digest} in ${dir} is corrupted`);
-  }
+}
+
+function corrupted(dir: string, descriptor: Descriptor): OciError {
+  return new OciError('DIGEST_MISMATCH', `failed to extract bundle: failed to read layer: blob ${descriptor.digest} in ${dir} is corrupted`);
+}
+
+async function readVerifiedBlob(dir: string, descriptor: Descriptor): Promise<Buffer> {
+  const bytes = await readBlobFile(dir, descriptor);
+  if (sha256Digest(bytes) !== descriptor.digest || bytes.byteLength !== descriptor.size) throw corrupted(dir, descriptor);
   return bytes;
 }
 
-/** Reads the layer bytes for `tag` (the highest semver tag when absent); returns the tag used and digest. */
-export async function pullFromLayout(ref: LayoutReference): Promise<{ tag: string; digest: string; layer: Buffer }> {
+/**
+ * Reads the layer for `tag` (the highest semver tag when absent) and hands it to `read` while it is hashed (in
+ * steps, so zlib inflates meanwhile); `read`'s result is returned only once the layer matched its digest, and a
+ * mismatch is reported before any error of `read`. Returns the tag used and the manifest digest.
+ */
+export async function pullFromLayout<T>(
+  ref: LayoutReference,
+  read: (layer: Buffer) => Promise<T>,
+): Promise<{ tag: string; digest: string; layer: Buffer; value: T }> {
   const index = await readIndex(ref.dir);
   if (!index) throw new OciError('NOT_FOUND', `artifact not found: ${formatLayoutReference(ref)}`);
   const tag = ref.tag ?? selectTag(layoutTags(index));
   const entry = taggedEntry(index, tag);
   if (!entry) throw new OciError('NOT_FOUND', `artifact not found: ${formatLayoutReference({ dir: ref.dir, tag })}`);
   const manifest = await readVerifiedBlob(ref.dir, entry);
-  const layer = bundleLayerOf(manifest, entry.mediaType);
-  return { tag, digest: entry.digest, layer: await readVerifiedBlob(ref.dir, layer) };
+  const descriptor = bundleLayerOf(manifest, entry.mediaType);
+  const layer = await readBlobFile(ref.dir, descriptor);
+  const [digest, value] = await Promise.allSettled([sha256DigestInSteps(layer), read(layer)]);
+  if (digest.status === 'rejected' || digest.value !== descriptor.digest || layer.byteLength !== descriptor.size) throw corrupted(ref.dir, descriptor);
+  if (value.status === 'rejected') throw value.reason;
+  return { tag, digest: entry.digest, layer, value: value.value };
 }

@@ -131,6 +131,21 @@ describe('oci-layout:// target (offline push and pull)', () => {
     expect(new TextDecoder().decode(older.contents.files.get('pacto.yaml'))).toContain('version: 1.0.0');
   });
 
+  it('refuses a layout layer that does not match its digest, whether or not it still reads as a bundle', async () => {
+    const dir = join(tempDir(), 'layout');
+    const archive = await bundleArchive('svc', '1.4.0', { 'docs/a.md': 'a'.repeat(200_000) });
+    await client().push(`oci-layout://${dir}`, archive, { labels: { name: 'svc', version: '1.4.0', pactoVersion: '1.0' } });
+    const blob = join(dir, 'blobs', 'sha256', sha256Digest(archive).slice(7));
+    const flipped = Buffer.from(archive);
+    flipped[flipped.length >> 1] = (flipped[flipped.length >> 1] ?? 0) ^ 0xff;
+    const other = Buffer.from(await bundleArchive('svc', '1.4.0', { 'docs/a.md': 'b'.repeat(200_000) }));
+    for (const replacement of [flipped, other]) {
+      writeFileSync(blob, replacement);
+      const error = await client().pull(`oci-layout://${dir}`).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'DIGEST_MISMATCH', message: `failed to extract bundle: failed to read layer: blob ${sha256Digest(archive)} in ${dir} is corrupted` });
+    }
+  });
+
   it('produces the same manifest digest in a layout as in a registry', async () => {
     const dir = join(tempDir(), 'layout');
     const archive = await bundleArchive('svc', '1.0.0');
