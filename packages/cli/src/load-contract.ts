@@ -2,6 +2,7 @@ import { parseContract, type Contract, type ContractBundle, type SourceMap } fro
 import { CliError } from './cli-error.js';
 import { applyOverridesTo, loadContractArgument } from './contract-source.js';
 import type { Overrides } from './overrides.js';
+import type { RegistrySettings } from './settings.js';
 
 export interface LoadedContract {
   readonly bundle: ContractBundle;
@@ -23,7 +24,7 @@ export async function parseBundleContract(bundle: ContractBundle): Promise<{ con
 }
 
 /** Loads the contract argument of a read-only command, applies overrides and parses it. */
-export async function loadParsedContract(ref: string, overrides: Overrides, options: { noCache: boolean }): Promise<LoadedContract> {
+export async function loadParsedContract(ref: string, overrides: Overrides, options: RegistrySettings): Promise<LoadedContract> {
   const bundle = await applyOverridesTo(await loadContractArgument(ref, options), overrides);
   const { contract } = await parseBundleContract(bundle);
   return { bundle, contract };

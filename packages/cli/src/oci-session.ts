@@ -1,29 +1,44 @@
 import { contractBundleFromContents } from '@pacto/bundle';
-import { OciClient } from '@pacto/oci';
+import { OciClient, type OciClientOptions } from '@pacto/oci';
 import type { ContractBundle } from '@pacto/schema';
 import { CliError } from './cli-error.js';
 import type { PactoContext } from './context.js';
-import type { Settings } from './settings.js';
+import type { RegistrySettings, Settings } from './settings.js';
 import { progressReporter, type ProgressReporter } from './progress-bar.js';
 import { buildInfo } from './build-info.js';
 
 // Static imports: this module is only ever loaded on demand, by the commands that talk to a registry.
 
-/** The registry client of one command run: cache settings, credentials from the environment, progress bar. */
+/** How every command builds its registry client: cache settings, credentials from the environment, user agent. */
+function ociClientOptions(settings: RegistrySettings, env: NodeJS.ProcessEnv): OciClientOptions {
+  return {
+    env,
+    noCache: settings.noCache,
+    transportOptions: { userAgent: `pacto/${buildInfo.version}`, env },
+    ...(settings.cacheDir === undefined ? {} : { cacheDir: settings.cacheDir }),
+  };
+}
+
+/** The registry client of a transfer command (push, pull), with a progress bar on a terminal. */
 export async function openOciClient(
   context: PactoContext,
   settings: Settings,
 ): Promise<{ client: OciClient; progress: ProgressReporter }> {
   const progress = progressReporter(context.stderr, context.stderrIsTTY && settings.outputFormat === 'text');
-  const env = context.env as NodeJS.ProcessEnv;
   const client = new OciClient({
-    env,
-    noCache: settings.noCache,
-    transportOptions: { userAgent: `pacto/${buildInfo.version}`, env },
-    ...(settings.cacheDir === undefined ? {} : { cacheDir: settings.cacheDir }),
+    ...ociClientOptions(settings, context.env as NodeJS.ProcessEnv),
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   });
   return { client, progress };
+}
+
+/** A client created on first use, for commands that may never touch a registry (diff, graph). */
+export function lazyOciClient(context: PactoContext, settings: RegistrySettings): { get(): OciClient; close(): Promise<void> } {
+  let client: OciClient | undefined;
+  return {
+    get: () => (client ??= new OciClient(ociClientOptions(settings, context.env as NodeJS.ProcessEnv))),
+    close: async () => client?.close(),
+  };
 }
 
 let shared: OciClient | undefined;
@@ -32,13 +47,9 @@ let shared: OciClient | undefined;
  * Reads an `oci://` contract argument (cli.md §3.1) through one client per process, so the contract and the
  * refs its validation resolves share the in-memory bundle and tag caches (cli.md §5).
  */
-export async function pullContractBundle(ref: string, options: { noCache: boolean; constraint?: string }): Promise<ContractBundle> {
-  shared ??= new OciClient({
-    noCache: options.noCache,
-    transportOptions: { userAgent: `pacto/${buildInfo.version}` },
-  });
-  const client = shared;
-  const pulled = await client.pull(ref, options.constraint === undefined ? {} : { constraint: options.constraint });
+export async function pullContractBundle(ref: string, settings: RegistrySettings): Promise<ContractBundle> {
+  shared ??= new OciClient(ociClientOptions(settings, process.env));
+  const pulled = await shared.pull(ref);
   try {
     return contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`);
   } catch (error) {

@@ -11,6 +11,9 @@ export interface GlobalFlags {
   config: string | undefined;
 }
 
+/** The settings registry access depends on (cache reading and location). */
+export type RegistrySettings = Pick<Settings, 'noCache' | 'cacheDir'>;
+
 export interface Settings {
   outputFormat: OutputFormat;
   verbose: boolean;

@@ -1,6 +1,5 @@
 import { Command, Option } from 'clipanion';
 import type { Classification, DiffReport } from '@pacto/diff';
-import type { OciClient } from '@pacto/oci';
 import { PactoCommand } from '../base-command.js';
 import { CliError } from '../cli-error.js';
 import { readOverrides } from '../overrides.js';
@@ -49,10 +48,9 @@ export class DiffCommand extends PactoCommand {
     const [oldArg, newArg] = this.args as [string, string];
     const oldOverrides = await readOverrides(this.oldValues, this.oldSets);
     const newOverrides = await readOverrides(this.newValues, this.newSets);
-    let client: OciClient | undefined;
-    const { OciClient: Client } = await import('@pacto/oci');
-    const lazyClient = () =>
-      (client ??= new Client({ noCache: this.settings.noCache, env: this.context.env, ...(this.settings.cacheDir ? { cacheDir: this.settings.cacheDir } : {}) }));
+    const { lazyOciClient } = await import('../oci-session.js');
+    const registry = lazyOciClient(this.context, this.settings);
+    const lazyClient = registry.get;
     try {
       const { loadSide, createDependencyFetcher } = await import('../diff-sources.js');
       const load = async (which: 'old' | 'new', arg: string, overrides: typeof oldOverrides) => {
@@ -85,7 +83,7 @@ export class DiffCommand extends PactoCommand {
       }
       return 0;
     } finally {
-      await client?.close();
+      await registry.close();
     }
   }
 

@@ -38,7 +38,7 @@ export class DocCommand extends PactoCommand {
     const ref = this.args[0] || '.';
     const overrides = await readOverrides(this.values, this.sets);
     const { applyOverridesTo, loadContractArgument } = await import('../contract-source.js');
-    const bundle = await applyOverridesTo(await loadContractArgument(ref, { noCache: this.settings.noCache }), overrides);
+    const bundle = await applyOverridesTo(await loadContractArgument(ref, this.settings), overrides);
 
     const contract = await this.validContract(bundle);
     if (!contract) return 1;
@@ -64,7 +64,7 @@ export class DocCommand extends PactoCommand {
   private async validContract(bundle: ContractBundle): Promise<Contract | undefined> {
     const { validateContract } = await import('@pacto/validate');
     const { createCliResolver } = await import('../resolver.js');
-    const result = await validateContract(bundle, { resolver: await createCliResolver({ noCache: this.settings.noCache }) });
+    const result = await validateContract(bundle, { resolver: await createCliResolver(this.settings) });
     if (result.valid && result.contract) return result.contract;
     const render = await import('@pacto/render');
     const text = render.renderValidationText(this.args[0] || '.', result, {

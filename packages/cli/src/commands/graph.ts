@@ -1,5 +1,4 @@
 import { Command, Option } from 'clipanion';
-import type { OciClient } from '@pacto/oci';
 import { PactoCommand } from '../base-command.js';
 import { CliError } from '../cli-error.js';
 import { setOption, valuesOption } from '../override-options.js';
@@ -39,10 +38,9 @@ export class GraphCommand extends PactoCommand {
     this.expectArgs(this.args, 0, 1);
     const format = this.graphFormat();
     const overrides = await readOverrides(this.values, this.sets);
-    let client: OciClient | undefined;
-    const { OciClient: Client } = await import('@pacto/oci');
-    const lazyClient = () =>
-      (client ??= new Client({ noCache: this.settings.noCache, env: this.context.env, ...(this.settings.cacheDir ? { cacheDir: this.settings.cacheDir } : {}) }));
+    const { lazyOciClient } = await import('../oci-session.js');
+    const registry = lazyOciClient(this.context, this.settings);
+    const lazyClient = registry.get;
     try {
       const { loadSide, createDependencyFetcher } = await import('../diff-sources.js');
       const root = await loadSide(this.args[0] || '.', overrides, this.context.cwd, lazyClient);
@@ -53,7 +51,7 @@ export class GraphCommand extends PactoCommand {
       this.out(render(graph));
       return 0;
     } finally {
-      await client?.close();
+      await registry.close();
     }
   }
 

@@ -13,7 +13,7 @@ export interface ExplainRequest {
 /** The work of `pacto explain` (see run/validate.ts for why it is a module of its own). */
 export async function runExplain(io: CommandIO, request: ExplainRequest): Promise<number> {
   const overrides = await readOverrides(request.values, request.sets);
-  const { contract } = await loadParsedContract(request.ref, overrides, { noCache: io.settings.noCache });
+  const { contract } = await loadParsedContract(request.ref, overrides, io.settings);
   const readiness = contract.readiness ? evaluateReadiness(contract.readiness, new Date()) : undefined;
   io.out(io.settings.outputFormat === 'json' ? formatJson(buildExplainJson(contract, readiness)) : renderExplainText(contract, readiness));
   return 0;

@@ -29,18 +29,17 @@ export interface ValidateRequest {
  */
 export async function runValidate(io: CommandIO, request: ValidateRequest): Promise<number> {
   const { ref } = request;
-  const { noCache } = io.settings;
   const overrides = await readOverrides(request.values, request.sets);
   let bundle: ContractBundle | undefined;
   let loadError: string | undefined;
   try {
-    bundle = await applyOverridesTo(await loadContractArgument(ref, { noCache }), overrides);
+    bundle = await applyOverridesTo(await loadContractArgument(ref, io.settings), overrides);
   } catch (error) {
     // A contract that cannot be read is an invalid result, not a crash (cli.md §4.2).
     loadError = (error as Error).message;
   }
   const result: ReportedResult = bundle
-    ? await validateContract(bundle, { resolver: createCliResolver({ noCache }), readinessGate: request.readiness })
+    ? await validateContract(bundle, { resolver: createCliResolver(io.settings), readinessGate: request.readiness })
     : { valid: false, errors: [{ path: '', code: 'PARSE_ERROR', message: loadError ?? '' }], warnings: [] };
   report(io, ref, bundle?.fileName, result);
   return result.valid ? 0 : 1;
