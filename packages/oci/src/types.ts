@@ -73,6 +73,7 @@ export interface BlobReader<T> {
 /** Progress of one blob transfer, for progress bars. */
 export interface TransferProgress {
   readonly direction: 'upload' | 'download';
+  /** The blob's digest; empty for an upload sent while it is still being hashed (`PendingBlob`). */
   readonly digest: string;
   readonly transferred: number;
   readonly total: number;
