@@ -1,23 +1,19 @@
 import { open } from 'node:fs/promises';
-import type { BundleFS } from '@pacto/schema';
 import { BundleError } from './bundle-error.js';
-import { contractBundleFromContents, type BundleContents, type BundleEntry } from './bundle-contents.js';
+import { contractBundleFromContents } from './bundle-contents.js';
 import { BUNDLE_LIMITS, maxArchiveBytes, type BundleLimits } from './limits.js';
-import { loadBundleDir, type ExcludedPath, type LoadedBundle } from './load-bundle-dir.js';
+import { loadBundleDir, type LoadedBundle } from './load-bundle-dir.js';
 import { osErrorText } from './os-error-text.js';
 
-/** A contract read from a local directory or from a `.tar.gz` bundle file. */
-export interface LocalContractSource {
+/**
+ * A contract read from a local directory or from a `.tar.gz` bundle file: what `loadBundleDir` gives,
+ * with the argument's kind and cleaned path instead of the directory (`excluded` is always empty for
+ * archives, which are read as they are).
+ */
+export interface LocalContractSource extends Omit<LoadedBundle, 'dir'> {
   readonly kind: 'directory' | 'archive';
   /** The path after defaults and `file://` removal (`.` when the argument was empty). */
   readonly path: string;
-  readonly fileName: string;
-  readonly text: string;
-  readonly files: BundleFS;
-  readonly contents: BundleContents;
-  readonly entries: readonly BundleEntry[];
-  /** What `.pactoignore` removed (always empty for archives, which are read as they are). */
-  readonly excluded: readonly ExcludedPath[];
 }
 
 export interface LoadContractSourceOptions {

@@ -1,4 +1,4 @@
-import type { Contract, Interface } from '@pacto/schema';
+import type { Interface } from '@pacto/schema';
 import type { Change } from '../change.js';
 import { makeChange } from '../change-list.js';
 import { readBundleText } from '../bundle-files.js';
