@@ -27,6 +27,7 @@ export type { LayoutReference } from './layout.js';
 export { OciClient } from './client.js';
 export type { OciClientOptions, PushOptions, PushResult, PullOptions, PulledBundle } from './client.js';
 export { createBundleResolver } from './resolver.js';
+export { localReferenceRefusal } from './local-references.js';
 export type { BundleResolver, BundleResolverOptions } from './resolver.js';
 export {
   MEDIA_TYPE_OCI_MANIFEST,

@@ -4,7 +4,6 @@ import { PactoCommand } from '../base-command.js';
 import { CliError } from '../cli-error.js';
 import { setOption } from '../override-options.js';
 import { readOverrides } from '../overrides.js';
-import { localReferenceError } from '../local-references.js';
 
 export class PushCommand extends PactoCommand {
   static override paths = [['push']];
@@ -43,7 +42,7 @@ export class PushCommand extends PactoCommand {
     const bundleLib = await import('@pacto/bundle');
     bundleLib.parseOverrides(overrides);
     const { validateContract } = await import('@pacto/validate');
-    const { createBundleResolver } = await import('@pacto/oci');
+    const { createBundleResolver, localReferenceRefusal } = await import('@pacto/oci');
     const { openOciClient } = await import('../oci-session.js');
 
     const loaded = await bundleLib.loadBundleDir(this.dir);
@@ -60,7 +59,7 @@ export class PushCommand extends PactoCommand {
         return 1;
       }
       const contract: Contract = result.contract;
-      const local = localReferenceError(contract);
+      const local = localReferenceRefusal(contract);
       if (local) throw new CliError(local);
 
       const contents = text === loaded.text ? loaded.contents : bundleLib.withContractText(loaded.contents, text);

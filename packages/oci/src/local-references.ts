@@ -3,10 +3,10 @@ import type { Contract } from '@pacto/schema';
 const isOci = (ref: string): boolean => ref.startsWith('oci://');
 
 /**
- * The refusal `push` prints for the first local reference in a contract (cli.md §4.4 step 3), or undefined
+ * Publishing rule: the refusal `push` prints for the first local reference in a contract (cli.md §4.4 step 3), or undefined
  * when every dependency, chart, configuration and policy ref is an `oci://` reference.
  */
-export function localReferenceError(contract: Contract): string | undefined {
+export function localReferenceRefusal(contract: Contract): string | undefined {
   for (const dependency of contract.dependencies ?? []) {
     if (!isOci(dependency.ref)) {
       return `local dependency detected: ${dependency.ref}\nLocal dependencies are not allowed when publishing. All dependencies must use OCI references (oci://...)`;
