@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ContractBundle } from '@pacto/schema';
+import { scaffoldContract, type ContractBundle } from '@pacto/schema';
 import { validateContract, validateContractSync, type BundleResolver, type ValidationResult } from '../src/index.js';
 import { textBundle } from './support/case-bundle.js';
 import { memoryFiles, readDirectoryEntries } from './support/memory-files.js';
@@ -294,65 +294,11 @@ describe('contract.md §13: policies (52-55) and the scaffold (58)', () => {
 
   describe('58: the init scaffold', () => {
     it('is valid without warnings', async () => {
-      const scaffold = `pactoVersion: "1.0"
-
-service:
-  name: my-service
-  version: 0.1.0
-  owner:
-    team: team/my-team
-  image:
-    ref: ghcr.io/my-org/my-service:0.1.0
-    private: false
-
-interfaces:
-  - name: api
-    type: http
-    port: 8080
-    visibility: internal
-    contract: interfaces/openapi.yaml
-
-configurations:
-  - name: default
-    schema: configuration/schema.json
-
-runtime:
-  workload: service
-
-  state:
-    type: stateless
-    persistence:
-      scope: local
-      durability: ephemeral
-    dataCriticality: low
-
-  lifecycle:
-    upgradeStrategy: rolling
-    gracefulShutdownSeconds: 30
-
-  health:
-    interface: api
-    path: /health
-    initialDelaySeconds: 5
-
-  metrics:
-    interface: api
-    path: /metrics
-
-scaling:
-  min: 1
-  max: 3
-
-metadata:
-  team: my-team
-  tier: standard
-`;
-      const result = await run(scaffold, {
-        'interfaces/openapi.yaml':
-          'openapi: "3.0.0"\ninfo:\n  title: my-service\n  version: 0.1.0\npaths:\n  /health:\n    get:\n      summary: Health check\n      responses:\n        "200":\n          description: OK\n',
-        'configuration/schema.json':
-          '{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object",\n  "properties": {},\n  "additionalProperties": false\n}\n',
-      });
+      // What `pacto init my-service` writes, file for file.
+      const { files } = scaffoldContract('my-service');
+      const byPath = Object.fromEntries(files.map((f) => [f.path.slice('my-service/'.length), f.content]));
+      const { 'pacto.yaml': contract, ...rest } = byPath;
+      const result = await run(contract!, rest);
       expect(result).toMatchObject({ valid: true, errors: [], warnings: [] });
     });
   });
