@@ -16,14 +16,15 @@ export type BundleErrorCode =
   | 'INVALID_OVERRIDE'
   | 'WRITE_FAILED';
 
-/** A failure with a one-line, user-facing message (the CLI prints `message` as is) and a stable `code`. */
-export class BundleError extends Error {
-  override readonly name = 'BundleError';
-  readonly code: BundleErrorCode;
+import { PactoError } from '@pacto/schema';
 
-  constructor(code: BundleErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+/** A failure with a one-line, user-facing message (the CLI prints `message` as is) and a stable `code`. */
+export class BundleError extends PactoError {
+  override readonly name = 'BundleError';
+  declare readonly code: BundleErrorCode;
+
+  constructor(code: BundleErrorCode, message: string, options?: { cause?: unknown; hint?: string }) {
+    super(code, message, options);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Command, Option } from 'clipanion';
 import type { PactoContext } from './context.js';
-import { CliError, describeFailure } from './cli-error.js';
+import { CliError, describeFailure, exitCodeOf } from './cli-error.js';
 import { resolveSettings, type Settings } from './settings.js';
 import type { CommandIO } from './run/command-io.js';
 
@@ -76,7 +76,7 @@ export abstract class PactoCommand extends Command<PactoContext> {
       return await this.run();
     } catch (error) {
       this.err(`${describeFailure(error, this.settings.verbose)}\n`);
-      return 1;
+      return exitCodeOf(error);
     }
   }
 }

@@ -1,3 +1,5 @@
+import { PactoError } from '@pacto/schema';
+
 export type OciErrorCode =
   | 'INVALID_REFERENCE'
   | 'AUTH_FAILED'
@@ -12,15 +14,14 @@ export type OciErrorCode =
   | 'CREDENTIALS_FILE';
 
 /** A registry, reference or artifact failure; `message` is the one line the CLI prints (oci.md §12). */
-export class OciError extends Error {
+export class OciError extends PactoError {
   override readonly name = 'OciError';
-  readonly code: OciErrorCode;
+  declare readonly code: OciErrorCode;
   /** HTTP status of the failing exchange, when there was one. */
   readonly status: number | undefined;
 
-  constructor(code: OciErrorCode, message: string, options: { cause?: unknown; status?: number } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
+  constructor(code: OciErrorCode, message: string, options: { cause?: unknown; status?: number; hint?: string } = {}) {
+    super(code, message, options);
     this.status = options.status;
   }
 }

@@ -1,4 +1,5 @@
 export * from './model.js';
+export { PactoError, isPactoError } from './pacto-error.js';
 export type { BundleFS, ContractBundle } from './bundle-fs.js';
 export { scaffoldContract } from './scaffold.js';
 export type { Scaffold, ScaffoldFile } from './scaffold.js';

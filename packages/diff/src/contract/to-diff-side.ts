@@ -1,5 +1,5 @@
 import type { ContractBundle } from '@pacto/schema';
-import { parseContract } from '@pacto/schema';
+import { parseContract, PactoError } from '@pacto/schema';
 import type { DiffSide } from './diff-side.js';
 
 /** What the diff functions accept: an already parsed side, or a bundle whose `pacto.yaml` text is parsed here. */
@@ -8,12 +8,11 @@ export type DiffInput = DiffSide | (ContractBundle & { readonly listing?: readon
 export type DiffErrorCode = 'PARSE_FAILED';
 
 /** A side that cannot be compared (its contract does not parse). */
-export class DiffError extends Error {
+export class DiffError extends PactoError {
   override readonly name = 'DiffError';
-  readonly code: DiffErrorCode;
+  declare readonly code: DiffErrorCode;
   constructor(code: DiffErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
   }
 }
 

@@ -1,5 +1,7 @@
 // The one failure stage P produces (contract.md §2.4, §2.3 version-first rule).
 
+import { PactoError } from '../pacto-error.js';
+
 export type ContractParseErrorCode = 'PARSE_ERROR' | 'UNSUPPORTED_PACTO_VERSION';
 
 export interface ContractParseErrorInit {
@@ -14,8 +16,8 @@ export interface ContractParseErrorInit {
   readonly cause?: unknown;
 }
 
-export class ContractParseError extends Error {
-  readonly code: ContractParseErrorCode;
+export class ContractParseError extends PactoError {
+  declare readonly code: ContractParseErrorCode;
   readonly path: string;
   readonly detail: string;
   readonly fileName: string;
@@ -24,11 +26,10 @@ export class ContractParseError extends Error {
   readonly column: number | undefined;
 
   constructor(init: ContractParseErrorInit) {
-    super(init.code === 'UNSUPPORTED_PACTO_VERSION' ? init.detail : renderParseError(init.path, init.detail), {
+    super(init.code, init.code === 'UNSUPPORTED_PACTO_VERSION' ? init.detail : renderParseError(init.path, init.detail), {
       cause: init.cause,
     });
     this.name = 'ContractParseError';
-    this.code = init.code;
     this.path = init.path;
     this.detail = init.detail;
     this.fileName = init.fileName;
