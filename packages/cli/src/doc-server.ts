@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CliError } from './cli-error.js';
+import { hostPolicy, refuseForeignRequest } from './http/host-check.js';
 
 export interface RunningDocServer {
   /** The address actually bound (the port differs from the requested one only for port 0). */
@@ -10,12 +11,15 @@ export interface RunningDocServer {
 }
 
 /**
- * Serves one HTML page on every path (cli.md §4.8 `--serve`). A listen failure becomes one
- * line worded like the Go tool's (`listen: listen tcp 127.0.0.1:8484: bind: address already in use`).
+ * Serves one HTML page on every path (cli.md §4.8 `--serve`) to requests addressed to the bound host,
+ * `localhost` or `127.0.0.1` only (DNS rebinding). A listen failure becomes one line worded like the
+ * Go tool's (`listen: listen tcp 127.0.0.1:8484: bind: address already in use`).
  */
 export async function startDocServer(html: string, host: string, port: number): Promise<RunningDocServer> {
   const body = Buffer.from(html, 'utf8');
+  const policy = hostPolicy(host);
   const server = createServer((request, response) => {
+    if (refuseForeignRequest(request, response, policy)) return;
     response.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'content-length': body.length,

@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -147,6 +148,25 @@ describe('pacto doc', () => {
       }
     } finally {
       expect(await server.stop(signal)).toBe(0);
+    }
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding) and answers localhost', async () => {
+    const port = await freePort();
+    const server = await servePacto(['doc', join(EXAMPLES_DIR, 'redis'), '--serve', '--port', String(port)]);
+    const get = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+          res.resume().on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject).end();
+      });
+    try {
+      expect(await get(`attacker.example:${port}`)).toBe(403);
+      expect(await get(`localhost:${port}`)).toBe(200);
+      expect(await get(`127.0.0.1:${port}`)).toBe(200);
+    } finally {
+      expect(await server.stop('SIGTERM')).toBe(0);
     }
   });
 });
