@@ -1,4 +1,4 @@
-import { contractBundleFromContents } from '@pacto/bundle';
+import { contractBundleFromContents, type BundleContents } from '@pacto/bundle';
 import { OciClient, type OciClientOptions } from '@pacto/oci';
 import type { ContractBundle } from '@pacto/schema';
 import { CliError } from './cli-error.js';
@@ -48,10 +48,15 @@ let shared: OciClient | undefined;
  * refs its validation resolves share the in-memory bundle and tag caches (cli.md §5).
  */
 export async function pullContractBundle(ref: string, settings: RegistrySettings): Promise<ContractBundle> {
+  return (await pullBundle(ref, settings)).bundle;
+}
+
+/** Pulls an `oci://` contract argument with its files, for commands that need the bundle on disk (generate). */
+export async function pullBundle(ref: string, settings: RegistrySettings): Promise<{ bundle: ContractBundle; contents: BundleContents }> {
   shared ??= new OciClient(ociClientOptions(settings, process.env));
   const pulled = await shared.pull(ref);
   try {
-    return contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`);
+    return { bundle: contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`), contents: pulled.contents };
   } catch (error) {
     throw new CliError(`failed to extract bundle: ${(error as Error).message}`, { cause: error });
   }

@@ -1,6 +1,7 @@
 import { DiffCommand } from './diff.js';
 import { DocCommand } from './doc.js';
 import { ExplainCommand } from './explain.js';
+import { GenerateCommand } from './generate.js';
 import { GraphCommand } from './graph.js';
 import { InitCommand } from './init.js';
 import { PackCommand } from './pack.js';
@@ -13,4 +14,4 @@ import { VersionCommand } from './version.js';
 
 // One line per command; clipanion needs every class up front to parse argv, while each
 // command imports its libraries lazily inside run().
-export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];
+export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, GenerateCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];
