@@ -28,7 +28,7 @@ ${body}
 interface Workspace {
   readonly cwd: string;
   readonly bin: string;
-  readonly env: Record<string, string>;
+  readonly env: { PATH: string; HOME: string; XDG_CONFIG_HOME: string; XDG_CACHE_HOME: string };
 }
 
 /** A project with `pacto init svc`, a plugin directory on PATH and a private config directory. */
