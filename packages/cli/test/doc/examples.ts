@@ -1,11 +1,12 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository's examples/ directory and the bundle directories in it. */
+/** The repository's examples/ directory and the bundle directories in it (examples/plugins/ holds code, not a contract). */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../../../examples/', import.meta.url));
 
 export const EXAMPLES = readdirSync(EXAMPLES_DIR, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => entry.isDirectory() && existsSync(join(EXAMPLES_DIR, entry.name, 'pacto.yaml')))
   .map((entry) => entry.name)
   .sort();
 
