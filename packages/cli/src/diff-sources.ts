@@ -17,14 +17,16 @@ export interface LoadedSide {
   readonly localDir?: string;
 }
 
-interface RawBundle {
+/** A contract argument as read, before overrides and parsing (the shape @pacto/mcp's readers return too). */
+export interface RawBundle {
   readonly bundle: ContractBundle;
   readonly listing: readonly string[];
   readonly baseDir: string;
   readonly localDir?: string;
 }
 
-async function readRaw(arg: string, cwd: string, client: () => OciClient): Promise<RawBundle> {
+/** Reads a directory, `.tar.gz`, `file://` or `oci://` argument (tag, digest or none) into a bundle. */
+export async function readRaw(arg: string, cwd: string, client: () => OciClient): Promise<RawBundle> {
   const { contractBundleFromContents, loadContractSource } = await import('@pacto/bundle');
   if (arg.startsWith('oci://')) {
     const pulled = await client().pull(arg);

@@ -42,7 +42,8 @@ export async function startDocServer(html: string, host: string, port: number): 
   };
 }
 
-function listen(server: Server, host: string, port: number): Promise<void> {
+/** Listens on host:port; a failure is one `listen: listen tcp <host>:<port>: <reason>` line, as the Go tool words it. */
+export function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(new CliError(`listen: listen tcp ${host}:${port}: ${listenErrorText(error)}`, { cause: error }));

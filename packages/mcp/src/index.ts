@@ -17,6 +17,6 @@ export type { FindingJson } from './authoring/validation.js';
 export type { ConfigPropertyInput, DependencyInput, InterfaceInput, ScalingInput } from './authoring/inputs.js';
 export { deriveState, inferFromDescription } from './authoring/intent.js';
 export type { DataIntent, DescriptionHints, StateBlock, Workload, Criticality } from './authoring/intent.js';
-export { diffContracts, explainContract, graphContract } from './read-only.js';
+export { compareContracts, explainContract, graphContract } from './read-only.js';
 export { McpToolError, ToolInputError } from './tool-error.js';
 export type { McpToolErrorCode } from './tool-error.js';

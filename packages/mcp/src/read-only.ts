@@ -14,7 +14,7 @@ export async function explainContract(path: string | undefined, reader: Contract
 }
 
 /** `pacto diff <old> <new> --output-format json`. */
-export async function diffContracts(oldRef: string, newRef: string | undefined, reader: ContractReader): Promise<Record<string, unknown>> {
+export async function compareContracts(oldRef: string, newRef: string | undefined, reader: ContractReader): Promise<Record<string, unknown>> {
   const newPath = newRef || '.';
   const load = async (which: 'old' | 'new', ref: string) => {
     try {

@@ -4,7 +4,7 @@ import { checkContract } from './authoring/check.js';
 import { createContract } from './authoring/create.js';
 import { editContract } from './authoring/edit.js';
 import { readConfigProperties, readDataIntent, readDependencies, readInterfaces, readScaling, readWorkload } from './authoring/inputs.js';
-import { diffContracts, explainContract, graphContract } from './read-only.js';
+import { compareContracts, explainContract, graphContract } from './read-only.js';
 import type { ContractReader } from './reader.js';
 import { ToolInputError } from './tool-error.js';
 
@@ -198,7 +198,7 @@ export const diffTool: PactoTool = {
   async run(args, { reader }) {
     const old = args.text('old');
     if (old === undefined) throw new ToolInputError('old is required');
-    return diffContracts(old, args.text('new'), reader);
+    return compareContracts(old, args.text('new'), reader);
   },
 };
 

@@ -192,7 +192,7 @@ describe('pacto_edit', () => {
       set_metadata: JSON.stringify({ domain: 'billing' }),
       remove_metadata: '["tier"]',
     });
-    expect(result.files).toEqual(['svc/interfaces/events.schema.json', 'svc/configuration/schema.json', 'svc/pacto.yaml']);
+    expect(result.files).toEqual(['svc/configuration/schema.json', 'svc/interfaces/events.schema.json', 'svc/pacto.yaml']);
     const contract = contractOf(dir);
     expect(contract.interfaces[1]).toEqual({ name: 'events', type: 'event', contract: 'interfaces/events.schema.json' });
     expect(contract.dependencies).toEqual([{ name: 'db', ref: `oci://ghcr.io/acme/db-pacto@sha256:${'a'.repeat(64)}`, required: true, compatibility: '^1.0.0' }]);

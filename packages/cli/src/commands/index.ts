@@ -7,6 +7,7 @@ import { InitCommand } from './init.js';
 import { PackCommand } from './pack.js';
 import { LoginCommand } from './login.js';
 import { LogoutCommand } from './logout.js';
+import { McpCommand } from './mcp.js';
 import { PullCommand } from './pull.js';
 import { PushCommand } from './push.js';
 import { ValidateCommand } from './validate.js';
@@ -14,4 +15,4 @@ import { VersionCommand } from './version.js';
 
 // One line per command; clipanion needs every class up front to parse argv, while each
 // command imports its libraries lazily inside run().
-export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, GenerateCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, VersionCommand];
+export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, GenerateCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, McpCommand, VersionCommand];

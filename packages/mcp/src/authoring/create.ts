@@ -2,7 +2,6 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CONTRACT_FILE } from '@pacto/bundle';
 import { OWNER_TEAM_PATTERN } from '@pacto/schema';
-import { validateContract } from '@pacto/validate';
 import { McpToolError, ToolInputError } from '../tool-error.js';
 import { deriveState, inferFromDescription, type DataIntent, type DescriptionHints, type Workload } from './intent.js';
 import type { ConfigPropertyInput, DependencyInput, InterfaceInput, ScalingInput } from './inputs.js';
@@ -16,9 +15,8 @@ import {
   interfaceStub,
   jsonText,
 } from './stubs.js';
-import { summarize, type ContractSummary } from './summary.js';
-import { findingJson, overlayBundleFS, requireValid, type FindingJson } from './validation.js';
-import { addToDirectory, writeNewDirectory } from './write-files.js';
+import { validateBeforeWriting, type WriteResult } from './validation.js';
+import { addToDirectory, orderedPaths, writeNewDirectory } from './write-files.js';
 import { contractYaml } from './yaml-document.js';
 
 export interface CreateContractInput {
@@ -40,19 +38,10 @@ export interface CreateContractInput {
   readonly dryRun?: boolean | undefined;
 }
 
-export interface CreateContractResult {
-  /** The contract file, as the working directory sees it (`payments/pacto.yaml`). */
-  readonly path: string;
-  readonly dryRun: boolean;
-  /** The files written (none on a dry run), pacto.yaml last. */
-  readonly files: readonly string[];
+export interface CreateContractResult extends WriteResult {
   readonly fileCount: number;
-  readonly summary: ContractSummary;
   /** What was inferred or defaulted rather than given. */
   readonly derived: readonly string[];
-  readonly warnings: readonly FindingJson[];
-  /** The contract text, on a dry run. */
-  readonly contract?: string;
 }
 
 /**
@@ -86,9 +75,8 @@ export async function createContract(input: CreateContractInput, options: { read
       derived.push(`kept the existing ${path}`);
     }
   }
-  const encoded = new Map([...kept, ...[...files].map(([path, text]) => [path, new TextEncoder().encode(text)] as const)]);
-  const result = await validateContract({ fileName: display, text: files.get(CONTRACT_FILE) ?? '', files: overlayBundleFS(undefined, encoded) });
-  requireValid(result, 'the generated contract');
+  const text = files.get(CONTRACT_FILE) ?? '';
+  const checked = await validateBeforeWriting('the generated contract', display, text, undefined, new Map<string, string | Uint8Array>([...kept, ...files]));
 
   const dryRun = input.dryRun === true;
   if (!dryRun) {
@@ -101,15 +89,10 @@ export async function createContract(input: CreateContractInput, options: { read
     dryRun,
     files: written,
     fileCount: written.length,
-    summary: summarize(result.contract!),
+    ...checked,
     derived,
-    warnings: result.warnings.map(findingJson),
-    ...(dryRun ? { contract: files.get(CONTRACT_FILE) } : {}),
+    ...(dryRun ? { contract: text } : {}),
   };
-}
-
-function orderedPaths(files: ReadonlyMap<string, string>): string[] {
-  return [...files.keys()].sort((a, b) => Number(a === CONTRACT_FILE) - Number(b === CONTRACT_FILE) || a.localeCompare(b));
 }
 
 async function directoryState(dir: string, display: string): Promise<'missing' | 'directory'> {

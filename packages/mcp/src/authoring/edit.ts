@@ -1,25 +1,14 @@
 import { resolve } from 'node:path';
 import { CONTRACT_FILE, loadBundleDir } from '@pacto/bundle';
 import { OWNER_TEAM_PATTERN } from '@pacto/schema';
-import { validateContract } from '@pacto/validate';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { McpToolError } from '../tool-error.js';
 import { deriveState, hasDataIntent, intentOf, type DataIntent, type StateBlock, type Workload } from './intent.js';
 import type { ConfigPropertyInput, DependencyInput, InterfaceInput, ScalingInput } from './inputs.js';
-import {
-  CONFIG_SCHEMA_PATH,
-  DEFAULT_PORTS,
-  addConfigProperties,
-  configSchema,
-  defaultCompatibility,
-  dependencyName,
-  interfaceContractPath,
-  interfaceStub,
-  jsonText,
-} from './stubs.js';
-import { summarize, type ContractSummary } from './summary.js';
-import { findingJson, overlayBundleFS, requireValid, type FindingJson } from './validation.js';
-import { replaceInDirectory } from './write-files.js';
+import { CONFIG_SCHEMA_PATH, DEFAULT_PORTS, addConfigProperties, configSchema, defaultCompatibility, dependencyName } from './stubs.js';
+import { interfaceContractPath, interfaceStub, jsonText } from './stubs.js';
+import { validateBeforeWriting, type WriteResult } from './validation.js';
+import { orderedPaths, replaceInDirectory } from './write-files.js';
 
 export interface EditContractInput {
   /** The contract directory, relative to the working directory; `.` when absent. */
@@ -43,17 +32,9 @@ export interface EditContractInput {
   readonly dryRun?: boolean | undefined;
 }
 
-export interface EditContractResult {
-  readonly path: string;
-  readonly dryRun: boolean;
-  /** One line per change, e.g. `interfaces: "api" port 8080 -> 9090`. Empty when nothing changed. */
+export interface EditContractResult extends WriteResult {
+  /** One line per change, e.g. `interfaces: "api" port 8080 -> 9090`. Empty when nothing changed (nothing written). */
   readonly changes: readonly string[];
-  /** The files written (none on a dry run or when nothing changed), pacto.yaml last. */
-  readonly files: readonly string[];
-  readonly summary: ContractSummary;
-  readonly warnings: readonly FindingJson[];
-  /** The edited contract text, on a dry run. */
-  readonly contract?: string;
 }
 
 // Top-level keys in the order of the format, so a new section lands where a person would put it.
@@ -79,9 +60,8 @@ export async function editContract(input: EditContractInput, options: { readonly
 
   const files = new Map(editor.files);
   if (editor.changes.length > 0) files.set(CONTRACT_FILE, doc.toString({ lineWidth: 0 }));
-  const encoded = new Map([...files].map(([path, text]) => [path, new TextEncoder().encode(text)] as const));
-  const result = await validateContract({ fileName: display, text: files.get(CONTRACT_FILE) ?? bundle.text, files: overlayBundleFS(bundle.files, encoded) });
-  requireValid(result, 'the edited contract');
+  const text = files.get(CONTRACT_FILE) ?? bundle.text;
+  const checked = await validateBeforeWriting('the edited contract', display, text, bundle.files, files);
 
   const dryRun = input.dryRun === true;
   const write = !dryRun && editor.changes.length > 0;
@@ -90,10 +70,9 @@ export async function editContract(input: EditContractInput, options: { readonly
     path: display,
     dryRun,
     changes: editor.changes,
-    files: write ? [...files.keys()].sort((a, b) => Number(a === CONTRACT_FILE) - Number(b === CONTRACT_FILE)).map((path) => `${shown}/${path}`) : [],
-    summary: summarize(result.contract!),
-    warnings: result.warnings.map(findingJson),
-    ...(dryRun ? { contract: files.get(CONTRACT_FILE) ?? bundle.text } : {}),
+    files: write ? orderedPaths(files).map((path) => `${shown}/${path}`) : [],
+    ...checked,
+    ...(dryRun ? { contract: text } : {}),
   };
 }
 

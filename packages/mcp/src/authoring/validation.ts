@@ -1,6 +1,20 @@
 import type { BundleFS } from '@pacto/schema';
-import type { Finding, ValidationResult } from '@pacto/validate';
+import { validateContract, type Finding, type ValidationResult } from '@pacto/validate';
 import { McpToolError } from '../tool-error.js';
+import { summarize, type ContractSummary } from './summary.js';
+
+/** What pacto_create and pacto_edit return in common. */
+export interface WriteResult {
+  /** The contract file, as the working directory sees it (`payments/pacto.yaml`). */
+  readonly path: string;
+  readonly dryRun: boolean;
+  /** The files written (none on a dry run), pacto.yaml last. */
+  readonly files: readonly string[];
+  readonly summary: ContractSummary;
+  readonly warnings: readonly FindingJson[];
+  /** The contract text, on a dry run. */
+  readonly contract?: string;
+}
 
 /** A finding as the tools return it: the validator's fields, camelCase, position when known. */
 export interface FindingJson {
@@ -50,4 +64,21 @@ export function overlayBundleFS(base: BundleFS | undefined, changed: ReadonlyMap
     readFile: (path) => changed.get(path) ?? base?.readFile(path),
     excludedBy: (path) => (changed.has(path) ? undefined : base?.excludedBy?.(path)),
   };
+}
+
+/**
+ * Validates a contract text with the files a tool is about to write laid over `base` (local mode, as `pack`), and
+ * throws unless it is valid. Returns the parts of a WriteResult that come from the validation.
+ */
+export async function validateBeforeWriting(
+  what: string,
+  display: string,
+  text: string,
+  base: BundleFS | undefined,
+  files: ReadonlyMap<string, string | Uint8Array>,
+): Promise<Pick<WriteResult, 'summary' | 'warnings'>> {
+  const encoded = new Map([...files].map(([path, content]) => [path, typeof content === 'string' ? new TextEncoder().encode(content) : content] as const));
+  const result = await validateContract({ fileName: display, text, files: overlayBundleFS(base, encoded) });
+  requireValid(result, what);
+  return { summary: summarize(result.contract!), warnings: result.warnings.map(findingJson) };
 }

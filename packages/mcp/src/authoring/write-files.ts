@@ -11,8 +11,13 @@ import { McpToolError } from '../tool-error.js';
 /** Bundle-relative paths with their text; `pacto.yaml` is written after the others. */
 export type FileSet = ReadonlyMap<string, string>;
 
+/** The paths of a file set in writing order: by name, pacto.yaml last. */
+export function orderedPaths(files: FileSet): string[] {
+  return [...files.keys()].sort((a, b) => Number(a === CONTRACT_FILE) - Number(b === CONTRACT_FILE) || a.localeCompare(b));
+}
+
 function ordered(files: FileSet): [string, string][] {
-  return [...files].sort(([a], [b]) => Number(a === CONTRACT_FILE) - Number(b === CONTRACT_FILE));
+  return orderedPaths(files).map((path) => [path, files.get(path)!]);
 }
 
 async function writeTree(dir: string, files: FileSet, flag: 'wx' | 'w'): Promise<void> {
