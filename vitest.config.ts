@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// One vitest project per package; each package's vitest.config.ts names it.
+// One vitest project per package (and per example plugin); each one's vitest.config.ts names it.
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    projects: ['packages/*', 'examples/plugins/*/vitest.config.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });
