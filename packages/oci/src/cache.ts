@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sha256DigestInSteps } from './artifact.js';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, relative, isAbsolute, sep } from 'node:path';
 
@@ -97,4 +97,43 @@ export async function writeCacheEntry(cacheDir: string, key: string, archive: Ui
     await rm(path + suffix, { force: true }).catch(() => undefined);
     await rm(join(dir, CACHE_DIGEST_FILE) + suffix, { force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * The references of the bundles in the cache (the inverse of `cacheEntryPath`), for readers that work offline
+ * from it. A `:` became `/` on the way in, so a registry port and the tag are told apart by position: the last
+ * `:` is the one before the tag (or inside `@sha256:<hex>`), and an all-digit second segment is the registry's port.
+ */
+export async function listCachedReferences(cacheDir: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    if (entries.some((entry) => entry.name === CACHE_ENTRY_FILE && entry.isFile())) {
+      const reference = cachedReference(relative(cacheDir, dir).split(sep));
+      if (reference !== undefined) found.push(reference);
+    }
+    if (depth >= 16) return;
+    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('_')) await walk(join(dir, entry.name), depth + 1);
+  };
+  await walk(cacheDir, 0);
+  return found.sort();
+}
+
+function cachedReference(segments: string[]): string | undefined {
+  // The last ":" of the key (before the tag, or inside `@sha256:<hex>`) is the last "/" of the path.
+  const name = withPort(segments.slice(0, -1));
+  if (name.length < 2 || segments.length < 3) return undefined;
+  return `${name.join('/')}:${segments.at(-1)}`;
+}
+
+/** `127.0.0.1`, `5000`, `acme`, ... becomes `127.0.0.1:5000`, `acme`, ... */
+function withPort(segments: string[]): string[] {
+  const [host, maybePort, ...rest] = segments;
+  if (host !== undefined && maybePort !== undefined && /^\d{1,5}$/.test(maybePort) && rest.length > 0) return [`${host}:${maybePort}`, ...rest];
+  return segments;
 }

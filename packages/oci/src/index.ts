@@ -21,7 +21,7 @@ export { RegistryClient } from './registry.js';
 export type { RegistryClientOptions, FetchedManifest, BlobOptions } from './registry.js';
 export { buildArtifact, buildConfig, buildManifest, bundleLayerOf, sha256Digest } from './artifact.js';
 export { selectTag } from './resolve.js';
-export { defaultCacheDir, cacheEntryPath } from './cache.js';
+export { defaultCacheDir, cacheEntryPath, listCachedReferences } from './cache.js';
 export { OCI_LAYOUT_SCHEME, isLayoutReference, parseLayoutReference } from './layout.js';
 export type { LayoutReference } from './layout.js';
 export { OciClient } from './client.js';

@@ -659,10 +659,13 @@ export class RegistryClient {
 
   // ---- tags -----------------------------------------------------------------------------------------------
 
-  /** All tags of the repository, following `Link` pagination; cached per repository for the process. */
-  listTags(ref: Reference): Promise<string[]> {
+  /**
+   * All tags of the repository, following `Link` pagination; cached per repository for the process.
+   * `refresh` asks the registry again (a long-running reader, such as the dashboard, sees new tags).
+   */
+  listTags(ref: Reference, options: { refresh?: boolean } = {}): Promise<string[]> {
     const key = `${ref.registry}/${ref.repository}`;
-    let pending = this.tagLists.get(key);
+    let pending = options.refresh ? undefined : this.tagLists.get(key);
     if (!pending) {
       pending = this.fetchTags(ref);
       pending.catch(() => this.tagLists.delete(key));

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { cacheEntryPath, defaultCacheDir } from '../src/cache.js';
+import { cacheEntryPath, defaultCacheDir, listCachedReferences } from '../src/cache.js';
 import { OciClient, type OciClientOptions } from '../src/client.js';
 import { credentialChain } from '../src/credentials.js';
 import { bundleArchive, tempDir, uniqueRepo } from './support/bundles.js';
@@ -33,6 +33,22 @@ describe('bundle cache (oci.md §13)', () => {
     expect(cacheEntryPath('/c', 'localhost:5000/demo/svc:2.1.0')).toBe('/c/localhost/5000/demo/svc/2.1.0/bundle.tar.gz');
     expect(cacheEntryPath('/c', `ghcr.io/a/b@sha256:${'a'.repeat(64)}`)).toBe(`/c/ghcr.io/a/b@sha256/${'a'.repeat(64)}/bundle.tar.gz`);
     expect(cacheEntryPath('/c', '../../etc')).toBe('/c/_invalid/bundle.tar.gz');
+  });
+
+  it('lists the references of the cached bundles, the inverse of the layout', async () => {
+    const cacheDir = tempDir();
+    const refs = ['ghcr.io/acme/svc-pacto:1.0.0', 'localhost:5000/demo/svc:2.1.0', '127.0.0.1:41234/a/b/c:1.0.0_build.1', `ghcr.io/a/b@sha256:${'a'.repeat(64)}`];
+    for (const ref of refs) {
+      const path = cacheEntryPath(cacheDir, ref);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, 'x');
+    }
+    // Not entries: the invalid-key bucket, the code cache, a directory without bundle.tar.gz.
+    mkdirSync(join(cacheDir, '_invalid'), { recursive: true });
+    writeFileSync(join(cacheDir, '_invalid', 'bundle.tar.gz'), 'x');
+    mkdirSync(join(cacheDir, 'ghcr.io', 'empty', '1.0.0'), { recursive: true });
+    expect(await listCachedReferences(cacheDir)).toEqual([...refs].sort());
+    expect(await listCachedReferences(join(cacheDir, 'missing'))).toEqual([]);
   });
 
   it('serves a second pull from disk without the registry; --no-cache goes back to the registry', async () => {
