@@ -19,9 +19,21 @@ export function ancestorsOf(path: string): string[] {
   return result;
 }
 
-/** Byte-wise ascending order of UTF-8 strings, as Go sorts names (not `localeCompare`). */
+/**
+ * Byte-wise ascending order of UTF-8 strings, as Go sorts names (not `localeCompare`). UTF-8 byte order is
+ * code point order, so this compares code points: no encoding, and nothing Node-only (browsers have no Buffer).
+ */
 export function compareBytewise(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(j)!;
+    if (x !== y) return x < y ? -1 : 1;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
+  }
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
 }
 
 /** Order of entries in an archive: segment by segment, byte-wise, so a directory's children follow it directly. */
