@@ -1,0 +1,15 @@
+export { createDashboard, formatDetectedSources, formatNoSources, formatRunning } from './dashboard.js';
+export type { Dashboard, DashboardOptions } from './dashboard.js';
+export { DashboardApi, DashboardError } from './api/dashboard-api.js';
+export type { DashboardApiOptions } from './api/dashboard-api.js';
+export { openApiDocument } from './api/openapi.js';
+export { Fleet } from './fleet/fleet.js';
+export type { FleetOptions } from './fleet/fleet.js';
+export { startDashboardServer, createDashboardApp } from './server/server.js';
+export type { DashboardServerOptions, RunningDashboard } from './server/server.js';
+export { hostPolicy, isAllowedHost, isAllowedOrigin } from './server/host-check.js';
+export type { HostPolicy } from './server/host-check.js';
+export { exportDashboard, ExportError } from './export/export-site.js';
+export type { ExportResult } from './export/export-site.js';
+export { UI_DIR } from './ui-dir.js';
+export type * from './api/model.js';
