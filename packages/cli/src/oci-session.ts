@@ -10,7 +10,7 @@ import { buildInfo } from './build-info.js';
 // Static imports: this module is only ever loaded on demand, by the commands that talk to a registry.
 
 /** How every command builds its registry client: cache settings, credentials from the environment, user agent. */
-function ociClientOptions(settings: RegistrySettings, env: NodeJS.ProcessEnv): OciClientOptions {
+export function ociClientOptions(settings: RegistrySettings, env: NodeJS.ProcessEnv): OciClientOptions {
   return {
     env,
     noCache: settings.noCache,

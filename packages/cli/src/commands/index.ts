@@ -1,3 +1,4 @@
+import { DashboardCommand } from './dashboard.js';
 import { DiffCommand } from './diff.js';
 import { DocCommand } from './doc.js';
 import { ExplainCommand } from './explain.js';
@@ -15,4 +16,4 @@ import { VersionCommand } from './version.js';
 
 // One line per command; clipanion needs every class up front to parse argv, while each
 // command imports its libraries lazily inside run().
-export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, GenerateCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, McpCommand, VersionCommand];
+export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, GenerateCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, McpCommand, DashboardCommand, VersionCommand];
