@@ -11,6 +11,7 @@ const benches = [
   ['CLI start-up', 'scripts/bench/cli-startup.mjs'],
   ['OCI push/pull', 'packages/oci/bench/push-pull.mjs'],
   ['OpenAPI diff', 'packages/diff/bench/openapi-diff.mjs'],
+  ['dashboard', 'packages/dashboard/bench/dashboard.mjs'],
 ];
 
 let failed = 0;

@@ -1,51 +1,16 @@
 // Push and pull of a 40 MB bundle (four 10 MB random files) through @pacto/oci, next to a plain curl
 // upload/download of the same bytes to the same local docker-registry. Goal: pacto <= 1.3x curl.
 // Run after `pnpm build` (it imports the built packages): node packages/oci/bench/push-pull.mjs
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packBundleWithTarDigest } from '@pacto/bundle';
 import { OciClient, parseReference, sha256Digest } from '@pacto/oci';
+import { startRegistry } from '../../../scripts/bench/registry.mjs';
 
 const ROUNDS = Number(process.env.PACTO_BENCH_ROUNDS ?? 5);
-const REGISTRY = process.env.PACTO_TEST_REGISTRY_BINARY ?? '/usr/bin/docker-registry';
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRegistry(workDir) {
-  const port = await freePort();
-  const host = `127.0.0.1:${port}`;
-  const config = join(workDir, 'config.yml');
-  writeFileSync(
-    config,
-    `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(workDir, 'storage')}\nhttp:\n  addr: ${host}\n`,
-  );
-  const child = spawn(REGISTRY, ['serve', config], { stdio: 'ignore' });
-  for (let i = 0; i < 300; i++) {
-    try {
-      const response = await fetch(`http://${host}/v2/`);
-      await response.arrayBuffer();
-      if (response.ok) return { host, child };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${REGISTRY} did not start`);
-}
-
 function curl(args) {
   return execFileSync('curl', ['-sS', '--fail', ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
 }
