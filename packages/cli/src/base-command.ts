@@ -10,7 +10,7 @@ import type { CommandIO } from './run/command-io.js';
  */
 export abstract class PactoCommand extends Command<PactoContext> {
   outputFormatFlag = Option.String('--output-format', {
-    description: 'Output format: text (default), json, markdown; diff and validate also take github and sarif',
+    description: 'Output format: text (default), json, markdown; diff and validate also take github, sarif and codequality',
   });
   verboseFlag = Option.Boolean('-v,--verbose', { description: 'Print debug logs to stderr' });
   noCacheFlag = Option.Boolean('--no-cache', { description: 'Do not read the on-disk OCI bundle cache' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export type OutputFormat = 'text' | 'json' | 'markdown' | 'github' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'markdown' | 'github' | 'sarif' | 'codequality';
 
 export interface GlobalFlags {
   outputFormat: string | undefined;
@@ -21,7 +21,7 @@ export interface Settings {
   cacheDir: string | undefined;
 }
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json', 'markdown', 'github', 'sarif'];
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'markdown', 'github', 'sarif', 'codequality'];
 const TRUE_WORDS = new Set(['1', 't', 'true', 'TRUE', 'True']);
 const FALSE_WORDS = new Set(['0', 'f', 'false', 'FALSE', 'False']);
 

@@ -55,7 +55,7 @@ describe('pacto diff', { timeout: 60_000 }, () => {
     expect(await runPacto(['diff', 'old'], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'accepts 2 arg(s), received 1\n' });
   });
 
-  it('--fail-on POTENTIAL_BREAKING fails on a visibility change; markdown, github and sarif formats', async () => {
+  it('--fail-on POTENTIAL_BREAKING fails on a visibility change; markdown, github, sarif and codequality formats', async () => {
     const cwd = await seed();
     writeFileSync(join(cwd, 'svc', 'pacto.yaml'), readFileSync(join(cwd, 'old', 'pacto.yaml'), 'utf8').replace('visibility: internal', 'visibility: public'));
     const lenient = await runPacto(['diff', 'old', 'svc'], { cwd });
@@ -73,6 +73,10 @@ describe('pacto diff', { timeout: 60_000 }, () => {
     const sarif = JSON.parse((await runPacto(['diff', 'old', 'svc', '--output-format', 'sarif'], { cwd })).stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'svc/pacto.yaml' }, region: { startLine: line, startColumn: lines[line - 1]!.indexOf('public') + 1 } });
+    const quality = JSON.parse((await runPacto(['diff', 'old', 'svc', '--output-format', 'codequality'], { cwd })).stdout);
+    expect(quality).toEqual([
+      expect.objectContaining({ check_name: 'pacto/diff/POTENTIAL_BREAKING', severity: 'minor', location: { path: 'svc/pacto.yaml', lines: { begin: line } } }),
+    ]);
     expect(await runPacto(['diff', 'old', 'svc', '--fail-on', 'NON_BREAKING'], { cwd })).toMatchObject({ code: 1, stderr: 'invalid --fail-on "NON_BREAKING": expected BREAKING or POTENTIAL_BREAKING\n' });
   });
 
@@ -126,7 +130,7 @@ describe('pacto diff with overrides and local siblings', { timeout: 60_000 }, ()
 });
 
 describe('pacto validate CI formats', { timeout: 60_000 }, () => {
-  it('prints GitHub annotations and SARIF at the finding line, failure line on stderr', async () => {
+  it('prints GitHub annotations, SARIF and Code Quality at the finding line, failure line on stderr', async () => {
     const cwd = await seed();
     const file = join(cwd, 'svc', 'pacto.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('port: 9090', 'port: 99999'));
@@ -137,6 +141,11 @@ describe('pacto validate CI formats', { timeout: 60_000 }, () => {
     expect(github.stdout).toMatch(new RegExp(`^::error file=svc/pacto.yaml,line=${line},col=11,title=pacto validate%3A SCHEMA_VIOLATION::interfaces`));
     expect(github.stderr).toBe('validation failed with 1 error(s)\n');
     const sarif = JSON.parse((await runPacto(['validate', 'svc', '--output-format', 'sarif'], { cwd })).stdout);
+    const quality = await runPacto(['validate', 'svc', '--output-format', 'codequality'], { cwd });
+    expect(quality.code).toBe(1);
+    expect(JSON.parse(quality.stdout)).toEqual([
+      expect.objectContaining({ check_name: 'SCHEMA_VIOLATION', severity: 'major', location: { path: 'svc/pacto.yaml', lines: { begin: line } } }),
+    ]);
     expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'SCHEMA_VIOLATION', level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'svc/pacto.yaml' }, region: { startLine: line, startColumn: 11 } } }] });
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDiffReport } from '@pacto/diff';
 import type { Contract } from '@pacto/schema';
 import { parseContract } from '@pacto/schema';
-import { buildSarif, diffFindings, renderGithubAnnotations, renderSarif, validationFindings } from '../src/index.js';
+import { buildCodeQuality, buildSarif, diffFindings, renderCodeQuality, renderGithubAnnotations, renderSarif, validationFindings } from '../src/index.js';
 
 const schema = JSON.parse(readFileSync(new URL('./fixtures/sarif/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
 // CommonJS default export: under NodeNext the class sits on `.default`.
@@ -147,5 +147,50 @@ describe('SARIF', () => {
     expect(JSON.parse(text).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('my%20service/pacto.yaml');
     expect(JSON.parse(text).runs[0].results[1].level).toBe('warning');
     expect(validateSarif({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
+  });
+});
+
+describe('GitLab Code Quality', () => {
+  it('gives each diff change a severity, its line and a stable fingerprint', () => {
+    const { report: r, locate } = report();
+    const issues = buildCodeQuality(diffFindings(r, { file: 'svc/pacto.yaml', locate }), { fallbackPath: 'svc' });
+    expect(issues.map((issue) => [issue.check_name, issue.severity, issue.location.path, issue.location.lines.begin])).toEqual([
+      ['pacto/diff/NON_BREAKING', 'info', 'svc/pacto.yaml', 4],
+      ['pacto/diff/BREAKING', 'critical', 'svc/pacto.yaml', 6],
+      ['pacto/diff/BREAKING', 'critical', 'svc/pacto.yaml', 8],
+      ['pacto/diff/POTENTIAL_BREAKING', 'minor', 'svc/pacto.yaml', 9],
+    ]);
+    expect(issues[2]!.description).toBe('[BREAKING] interfaces.port (modified): interfaces.port modified [8080 -> 9090]');
+    for (const issue of issues) expect(issue.fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(issues.map((issue) => issue.fingerprint)).size).toBe(issues.length);
+    // Same findings, same fingerprints: GitLab matches issues between pipelines by them.
+    expect(buildCodeQuality(diffFindings(r, { file: 'svc/pacto.yaml', locate }), { fallbackPath: 'svc' })).toEqual(issues);
+  });
+
+  it('reports validation findings; findings without a file point at the contract argument', () => {
+    const findings = validationFindings(
+      {
+        valid: false,
+        errors: [
+          { path: 'service.version', code: 'INVALID_SEMVER', message: 'not semver', line: 4, column: 12 },
+          { path: 'service.version', code: 'INVALID_SEMVER', message: 'not semver', line: 4, column: 12 },
+        ],
+        warnings: [{ path: 'dependencies[0].ref', code: 'TAG_NOT_DIGEST', message: 'pin it' }],
+      },
+      undefined,
+    );
+    const text = renderCodeQuality(findings, { fallbackPath: 'oci://ghcr.io/acme/svc-pacto:1.0.0' });
+    expect(text.endsWith('}\n]\n')).toBe(true);
+    const issues = JSON.parse(text) as ReturnType<typeof buildCodeQuality>;
+    expect(issues[0]).toEqual({
+      description: 'service.version: not semver',
+      check_name: 'INVALID_SEMVER',
+      fingerprint: issues[0]!.fingerprint,
+      severity: 'major',
+      location: { path: 'oci://ghcr.io/acme/svc-pacto:1.0.0', lines: { begin: 4 } },
+    });
+    expect(issues[1]!.fingerprint).not.toBe(issues[0]!.fingerprint);
+    expect(issues[2]).toMatchObject({ check_name: 'TAG_NOT_DIGEST', severity: 'minor' });
+    expect(renderCodeQuality([], { fallbackPath: 'x' })).toBe('[]\n');
   });
 });

@@ -21,7 +21,7 @@ export class DiffCommand extends PactoCommand {
       reaches \`--fail-on\` (default BREAKING).
 
       Formats: text, json, markdown (pull-request comments), github (workflow annotations on the
-      new contract's lines) and sarif (code scanning).
+      new contract's lines), sarif (code scanning) and codequality (GitLab merge requests).
     `,
     examples: [
       ['Compare the published version with local work', '$0 diff oci://ghcr.io/acme/svc-pacto:1.0.0 ./svc'],
@@ -99,7 +99,8 @@ export class DiffCommand extends PactoCommand {
       case 'markdown':
         return diff.renderDiffMarkdown(report);
       case 'github':
-      case 'sarif': {
+      case 'sarif':
+      case 'codequality': {
         const render = await import('@pacto/render');
         // Annotations need a path relative to the checkout; only a local directory has a file to point at.
         const { isAbsolute, relative } = await import('node:path');
@@ -111,9 +112,8 @@ export class DiffCommand extends PactoCommand {
           locate: (path) => newSide.positions.locate(path),
           ...(file ? { file } : {}),
         });
-        if (this.settings.outputFormat === 'github') return render.renderGithubAnnotations(findings);
-        const { buildInfo } = await import('../build-info.js');
-        return render.renderSarif(findings, { name: 'pacto', version: buildInfo.version, informationUri: 'https://github.com/TrianaLab/pacto' });
+        const { renderCiFindings } = await import('../ci-output.js');
+        return renderCiFindings(this.settings.outputFormat, findings, report.newPath);
       }
       default:
         return diff.renderDiffText(report);

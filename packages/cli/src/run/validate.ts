@@ -1,8 +1,6 @@
 import {
   buildValidationJson,
   formatJson,
-  renderGithubAnnotations,
-  renderSarif,
   renderValidationText,
   validationFailedLine,
   validationFindings,
@@ -10,7 +8,7 @@ import {
 } from '@pacto/render';
 import type { ContractBundle } from '@pacto/schema';
 import { validateContract } from '@pacto/validate';
-import { buildInfo } from '../build-info.js';
+import { isCiFormat, renderCiFindings } from '../ci-output.js';
 import { applyOverridesTo, loadContractArgument } from '../contract-source.js';
 import { readOverrides } from '../overrides.js';
 import { createCliResolver } from '../resolver.js';
@@ -53,15 +51,10 @@ function report(io: CommandIO, ref: string, fileName: string | undefined, result
     io.err(failed);
     return;
   }
-  if (format === 'github' || format === 'sarif') {
+  if (isCiFormat(format)) {
     // CI formats: annotations on the contract file; only a local directory has a file to point at.
     const local = fileName !== undefined && !ref.startsWith('oci://') && !/\.tar\.gz$/.test(ref);
-    const findings = validationFindings(result, local ? fileName : undefined);
-    io.out(
-      format === 'github'
-        ? renderGithubAnnotations(findings)
-        : renderSarif(findings, { name: 'pacto', version: buildInfo.version, informationUri: 'https://github.com/TrianaLab/pacto' }),
-    );
+    io.out(renderCiFindings(format, validationFindings(result, local ? fileName : undefined), ref));
     io.err(failed);
     return;
   }
