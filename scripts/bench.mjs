@@ -9,6 +9,7 @@ const only = process.argv.slice(2);
 const benches = [
   ['validation throughput', 'scripts/bench/validate-throughput.mjs'],
   ['CLI start-up', 'scripts/bench/cli-startup.mjs'],
+  ['MCP server start-up', 'scripts/bench/mcp-startup.mjs'],
   ['OCI push/pull', 'packages/oci/bench/push-pull.mjs'],
   ['OpenAPI diff', 'packages/diff/bench/openapi-diff.mjs'],
   ['dashboard', 'packages/dashboard/bench/dashboard.mjs'],
