@@ -1,4 +1,6 @@
 export * from './model.js';
+export { CONTRACT_RULES, describePattern, patternMessage } from './contract-rules.js';
+export type { PatternWords } from './contract-rules.js';
 export { PactoError, isPactoError } from './pacto-error.js';
 export type { BundleFS, ContractBundle } from './bundle-fs.js';
 export { scaffoldContract } from './scaffold.js';
@@ -6,8 +8,9 @@ export type { Scaffold, ScaffoldFile } from './scaffold.js';
 export * from './grammar/index.js';
 export { parseContract } from './parse/parse-contract.js';
 export type { ParseResult, ParseOptions } from './parse/parse-contract.js';
-export { ContractParseError } from './parse/contract-parse-error.js';
-export type { ContractParseErrorCode } from './parse/contract-parse-error.js';
+export { ContractParseError, locatedPrefix } from './parse/contract-parse-error.js';
+export type { ContractParseErrorCode, ParseProblem } from './parse/contract-parse-error.js';
+export { closestWord, didYouMean } from './suggest.js';
 export type { SourceMap, SourcePosition } from './parse/source-map.js';
 export { buildJsonSchema } from './json-schema.js';
 export type { JsonSchemaObject } from './json-schema.js';

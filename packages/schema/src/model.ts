@@ -5,15 +5,25 @@ import { z } from 'zod';
 // Descriptions are written once here and reused by the JSON Schema, `pacto doc`
 // and the generated contract reference.
 
-export const SERVICE_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-export const OWNER_TEAM_PATTERN = /^[a-zA-Z0-9._/-]+$/;
-export const OWNER_DRI_PATTERN = /^[a-zA-Z0-9._@/-]+$/;
-export const READINESS_ID_PATTERN = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/;
+import {
+  CONTRACT_RULES,
+  OWNER_DRI_PATTERN,
+  OWNER_TEAM_PATTERN,
+  READINESS_ID_PATTERN,
+  SERVICE_NAME_PATTERN,
+  describePattern,
+  patternMessage,
+} from './contract-rules.js';
+
+export { OWNER_DRI_PATTERN, OWNER_TEAM_PATTERN, READINESS_ID_PATTERN, SERVICE_NAME_PATTERN } from './contract-rules.js';
 
 // In their own module so the parser can check the version without loading zod.
 export { SUPPORTED_PACTO_VERSIONS, type PactoVersion } from './pacto-versions.js';
 
 const nonEmpty = () => z.string().min(1);
+
+/** A string of one of the model's patterns, whose zod message says the rule in words (never the pattern). */
+const patterned = (pattern: RegExp) => z.string().regex(pattern, { message: patternMessage(describePattern(pattern.source)!) });
 
 // The cross-field rules of contract.md §3 are checked here too (superRefine), so parsing a generic document with
 // these zod schemas agrees with L1; src/json-schema.ts states the same rules in JSON Schema.
@@ -43,8 +53,8 @@ export const ownerContactSchema = z
 
 export const ownerInfoSchema = z
   .strictObject({
-    team: z.string().min(1).regex(OWNER_TEAM_PATTERN).optional().describe('Owning team, e.g. "platform/payments".'),
-    dri: z.string().min(1).regex(OWNER_DRI_PATTERN).optional().describe('Directly responsible individual.'),
+    team: patterned(OWNER_TEAM_PATTERN).min(1).optional().describe('Owning team, e.g. "platform/payments".'),
+    dri: patterned(OWNER_DRI_PATTERN).min(1).optional().describe('Directly responsible individual.'),
     contacts: z.array(ownerContactSchema).min(1).optional().describe('Contact channels of the owner.'),
   })
   .refine((owner) => Object.keys(owner).length > 0, 'a structured owner needs at least one key')
@@ -70,7 +80,7 @@ export const chartSchema = z
 
 export const serviceSchema = z
   .strictObject({
-    name: z.string().regex(SERVICE_NAME_PATTERN).describe('Service name: lower-case letters, digits and inner hyphens.'),
+    name: patterned(SERVICE_NAME_PATTERN).describe('Service name: lower-case letters, digits and inner hyphens.'),
     version: nonEmpty().describe('Service version (semantic version).'),
     owner: ownerSchema.optional(),
     image: imageSchema.optional(),
@@ -109,7 +119,7 @@ export const configurationSchema = z
   .superRefine((value, ctx) => {
     const local = has(value, 'schema') && !has(value, 'ref');
     const referenced = has(value, 'ref') && !has(value, 'schema') && !has(value, 'values');
-    exactlyOne(value, local || referenced, 'a configuration needs either schema (with optional values) or ref alone', ctx);
+    exactlyOne(value, local || referenced, CONTRACT_RULES.configurationSource, ctx);
   })
   .describe('A named configuration scope: a local schema, or a reference to one.');
 
@@ -120,7 +130,7 @@ export const policySchema = z
     ref: nonEmpty().optional().describe('Another contract whose bundle supplies the policy.'),
   })
   .superRefine((value, ctx) => {
-    exactlyOne(value, has(value, 'schema') !== has(value, 'ref'), 'a policy needs exactly one of schema and ref', ctx);
+    exactlyOne(value, has(value, 'schema') !== has(value, 'ref'), CONTRACT_RULES.policySource, ctx);
   })
   .describe('A JSON Schema that the contract document itself must satisfy.');
 
@@ -150,7 +160,7 @@ export const stateSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.type === 'stateless' && value.persistence.durability !== 'ephemeral') {
-      ctx.addIssue({ code: 'custom', path: ['persistence', 'durability'], message: 'stateless services must have ephemeral durability' });
+      ctx.addIssue({ code: 'custom', path: ['persistence', 'durability'], message: CONTRACT_RULES.statelessDurability });
     }
   })
   .describe('State model of the service.');
@@ -196,13 +206,13 @@ export const scalingSchema = z
   .superRefine((value, ctx) => {
     const fixed = has(value, 'replicas') && !has(value, 'min') && !has(value, 'max');
     const range = has(value, 'min') && has(value, 'max') && !has(value, 'replicas');
-    exactlyOne(value, fixed || range, 'scaling needs replicas alone, or min and max', ctx);
+    exactlyOne(value, fixed || range, CONTRACT_RULES.scalingForm, ctx);
   })
   .describe('Instance count: replicas alone, or min and max together.');
 
 export const readinessCheckSchema = z
   .strictObject({
-    id: z.string().min(1).regex(READINESS_ID_PATTERN).describe('Check identifier, unique in the contract.'),
+    id: patterned(READINESS_ID_PATTERN).min(1).describe('Check identifier, unique in the contract.'),
     type: z
       .enum(['url', 'document', 'ticket', 'report', 'artifact', 'identifier', 'other'])
       .describe('Kind of evidence pointer.'),

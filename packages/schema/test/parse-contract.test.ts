@@ -24,7 +24,7 @@ describe('parseContract: contract.md §13 stage-P cases', () => {
     expect(error.code).toBe('UNSUPPORTED_PACTO_VERSION');
     expect(error.path).toBe('pactoVersion');
     expect(error.message).toBe('unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1');
-    expect(error.text).toBe('parse error at pactoVersion: unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1');
+    expect(error.located).toBe('pacto.yaml:1:15: unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1');
     expect([error.line, error.column]).toEqual([1, 15]);
   });
 
@@ -41,6 +41,7 @@ describe('parseContract: contract.md §13 stage-P cases', () => {
     expect(error.code).toBe('PARSE_ERROR');
     expect(error.path).toBe('pactoVersion');
     expect(error.message).toBe('parse error at pactoVersion: pactoVersion is required');
+    expect(error.hint).toBe('add pactoVersion: "1.0" (or "1.1") as the first line');
   });
 
   it('presence checks run in order: name before version', () => {
@@ -50,28 +51,31 @@ describe('parseContract: contract.md §13 stage-P cases', () => {
     expect([error.line, error.column]).toEqual([3, 3]);
   });
 
-  it('case 6: unknown top-level key', () => {
+  it('case 6: unknown top-level key, with the known fields as the hint', () => {
     const error = failure(`${B10}foo: bar\n`);
     expect(error.code).toBe('PARSE_ERROR');
     expect(error.path).toBe('');
-    expect(error.message).toBe(
-      'parse error: failed to parse YAML: yaml: unmarshal errors:\n  line 5: field foo not found in type contract.Contract',
+    expect(error.message).toBe('unknown field "foo" at the top level');
+    expect(error.hint).toBe(
+      'the fields at the top level are pactoVersion, service, interfaces, configurations, policies, dependencies, runtime, scaling, metadata, readiness',
     );
     expect([error.line, error.column]).toEqual([5, 1]);
+    expect(error.located).toBe('pacto.yaml:5:1: unknown field "foo" at the top level');
   });
 
-  it('case 7: duplicate key reports both lines', () => {
+  it('case 7: a duplicate key is reported at the repeated key, naming the first', () => {
     const error = failure('pactoVersion: "1.0"\nservice:\n  name: svc\n  name: svc\n  version: 1.0.0\n');
-    expect(error.message).toBe(
-      'parse error: failed to parse YAML: yaml: unmarshal errors:\n  line 4: mapping key "name" already defined at line 3',
-    );
+    expect(error.message).toBe('duplicate key "name" in service: already defined at line 3');
+    expect([error.line, error.column]).toEqual([4, 3]);
   });
 
-  it('case 8: empty, whitespace-only and comment-only files are EOF', () => {
+  it('case 8: empty, whitespace-only and comment-only files have no content', () => {
     for (const text of ['', '   \n\n', '# just a comment\n  # another\n', '\uFEFF', '...\n', '# c\n...\n']) {
       const error = failure(text);
-      expect(error.message).toBe('parse error: failed to parse YAML: EOF');
+      expect(error.message).toBe('failed to parse YAML: the file has no content');
+      expect(error.hint).toBe('write the contract there, or run `pacto init <name>` to create one');
       expect(error.line).toBeUndefined();
+      expect(error.located).toBe('pacto.yaml: failed to parse YAML: the file has no content');
     }
   });
 
@@ -81,29 +85,55 @@ describe('parseContract: contract.md §13 stage-P cases', () => {
 
   it('case 15: a quoted number in an integer field', () => {
     const error = failure(`${B10}interfaces: [{name: api, type: http, port: "8080"}]\n`);
-    expect(error.message).toBe(
-      'parse error: failed to parse YAML: yaml: unmarshal errors:\n  line 5: cannot unmarshal !!str `8080` into int',
-    );
+    expect(error.message).toBe('expected an integer port (1–65535) in interfaces[0], got the string "8080"');
+    expect(error.hint).toBe('write 8080 without quotes');
+    expect([error.line, error.column]).toEqual([5, 44]);
   });
 
   it('case 50: unknown key inside a readiness check', () => {
     const text =
       'pactoVersion: "1.1"\nservice:\n  name: svc\n  version: 1.0.0\nreadiness:\n  checks:\n    - id: dashboard\n      type: url\n      evidence: "https://x"\n      weight: 60\n      expires: "2099-12-31"\n      status: done\n';
-    expect(failure(text).message).toContain('line 12: field status not found in type contract.ReadinessCheck');
+    const error = failure(text);
+    expect(error.message).toBe('unknown field "status" in readiness.checks[0]');
+    expect(error.hint).toBe('the fields in readiness.checks[0] are id, type, evidence, weight, expires, description');
+    expect(error.line).toBe(12);
   });
 
   it('old layout: singular configuration / policy name the plural form', () => {
     const error = failure(`${B10}configuration:\n  schema: configuration/schema.json\npolicy:\n  schema: policy/schema.json\n`);
-    expect(error.message).toBe(
-      'parse error: failed to parse YAML: yaml: unmarshal errors:\n' +
-        '  line 5: field configuration not found in type contract.Contract (older layout: write "configurations:", a list of named entries such as "- name: default", instead of "configuration:")\n' +
-        '  line 7: field policy not found in type contract.Contract (older layout: write "policies:", a list of named entries such as "- name: default", instead of "policy:")',
-    );
+    expect(error.problems).toEqual([
+      {
+        message: 'unknown field "configuration" at the top level',
+        hint: 'older layout: write "configurations:", a list of named entries such as "- name: default", instead of "configuration:"',
+        line: 5,
+        column: 1,
+      },
+      {
+        message: 'unknown field "policy" at the top level',
+        hint: 'older layout: write "policies:", a list of named entries such as "- name: default", instead of "policy:"',
+        line: 7,
+        column: 1,
+      },
+    ]);
+    expect(error.located).toBe('pacto.yaml:5:1: unknown field "configuration" at the top level (and 1 more problem; `pacto validate` lists them all)');
   });
 
-  it('bad YAML has the failed-to-parse prefix and a position', () => {
+  it('bad YAML has the failed-to-parse prefix, one line and a position', () => {
     const error = failure('this is not: valid: yaml: [\n  broken\n');
-    expect(error.message.startsWith('parse error: failed to parse YAML: yaml: line 1, column ')).toBe(true);
-    expect(error.line).toBe(1);
+    expect(error.message).toBe('failed to parse YAML: a value cannot hold another "key: value" on the same line');
+    expect(error.hint).toBe('put the inner key on its own line, indented under its parent, or quote the value');
+    expect([error.line, error.column]).toEqual([1, 14]);
+  });
+
+  it('a quote that is never closed is reported where it opens, not at the end of the file', () => {
+    const lines = B10.split('\n');
+    const text = [...lines.slice(0, 4), '  owner: "team/payments', 'runtime:', '  workload: service', ''].join('\n');
+    const error = failure(text);
+    expect(error.message).toBe('failed to parse YAML: the double-quoted string that starts here is never closed');
+    expect(error.hint).toBe('add the closing "');
+    expect([error.line, error.column]).toEqual([5, 10]);
+    const single = failure(`${B10}metadata:\n  note: 'it''s open\n  other: 1\n`);
+    expect(single.message).toBe('failed to parse YAML: the single-quoted string that starts here is never closed');
+    expect([single.line, single.column]).toEqual([6, 9]);
   });
 });

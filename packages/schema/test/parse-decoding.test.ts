@@ -9,12 +9,11 @@ function parsed(text: string) {
   return result;
 }
 
+/** Each decoding problem as `line:column message[ | hint]`. */
 function decodeErrors(text: string): string[] {
   const result = parseContract(text, 'pacto.yaml');
   if (result.ok) throw new Error('expected a parse failure');
-  const prefix = 'parse error: failed to parse YAML: yaml: unmarshal errors:\n  ';
-  expect(result.error.message.startsWith(prefix)).toBe(true);
-  return result.error.message.slice(prefix.length).split('\n  ');
+  return result.error.problems.map((p) => `${p.line}:${p.column} ${p.message}${p.hint ? ` | ${p.hint}` : ''}`);
 }
 
 describe('typed decoding kind rules (contract.md §2.2)', () => {
@@ -40,11 +39,11 @@ describe('typed decoding kind rules (contract.md §2.2)', () => {
         `${HEAD}interfaces:\n  - {name: a, type: http, port: "8080"}\n  - {name: b, type: http, port: true}\n  - {name: c, type: http, port: [1]}\n  - {name: d, type: http, port: .inf}\n  - {name: e, type: http, port: "a long string value"}\n`,
       ),
     ).toEqual([
-      'line 6: cannot unmarshal !!str `8080` into int',
-      'line 7: cannot unmarshal !!bool `true` into int',
-      'line 8: cannot unmarshal !!seq into int',
-      'line 9: cannot unmarshal !!float `.inf` into int',
-      'line 10: cannot unmarshal !!str `a long ...` into int',
+      '6:33 expected an integer port (1–65535) in interfaces[0], got the string "8080" | write 8080 without quotes',
+      '7:33 expected an integer port (1–65535) in interfaces[1], got true',
+      '8:33 expected an integer port (1–65535) in interfaces[2], got a list',
+      '9:33 expected an integer port (1–65535) in interfaces[3], got the number .inf',
+      '10:33 expected an integer port (1–65535) in interfaces[4], got the string "a long string value"',
     ]);
   });
 
@@ -56,45 +55,63 @@ describe('typed decoding kind rules (contract.md §2.2)', () => {
     expect(result.contract.dependencies?.map((d) => d.required)).toEqual([false, undefined]);
     expect(result.document).toMatchObject({ metadata: { flag: 'yes', when: '2026-12-31', n: 'no' } });
     expect(decodeErrors(`${HEAD}dependencies: [{name: a, ref: x, compatibility: "1", required: maybe}, {name: b, ref: x, compatibility: "1", required: 1}]\n`)).toEqual([
-      'line 5: cannot unmarshal !!str `maybe` into bool',
-      'line 5: cannot unmarshal !!int `1` into bool',
+      '5:64 expected required to be true or false in dependencies[0], got the string "maybe"',
+      '5:120 expected required to be true or false in dependencies[1], got the number 1',
     ]);
   });
 
-  it('objects, lists and free-form maps refuse the wrong kind, with Go type names', () => {
+  it('objects, lists and free-form maps refuse the wrong kind, in words', () => {
     expect(decodeErrors(`${HEAD}runtime: abc\ninterfaces: {a: 1}\nmetadata: [1]\nscaling: [1]\nconfigurations: [{name: a, schema: s.json, values: x}]\n`)).toEqual([
-      'line 5: cannot unmarshal !!str `abc` into contract.Runtime',
-      'line 6: cannot unmarshal !!map into []contract.Interface',
-      'line 7: cannot unmarshal !!seq into map[string]interface {}',
-      'line 8: cannot unmarshal !!seq into contract.Scaling',
-      'line 9: cannot unmarshal !!str `x` into map[string]interface {}',
+      '5:10 expected runtime to be a mapping, got the string "abc"',
+      '6:13 expected interfaces to be a list, got a mapping | start each entry of a list with "- "',
+      '7:11 expected metadata to be a mapping, got a list',
+      '8:10 expected scaling to be a mapping, got a list',
+      '9:52 expected values to be a mapping in configurations[0], got the string "x"',
     ]);
+  });
+
+  it('no message names a Go type or uses YAML library jargon', () => {
+    const all = decodeErrors(
+      `${HEAD}  owner: [a]\n  image: {ref: x, private: maybe}\nruntime: {workload: service, state: 1, lifecycle: {gracefulShutdownSeconds: soon}}\nscaling: {min: x}\nreadiness: {minScore: "90", checks: 1}\nmetadata: {[a]: 1}\n`,
+    ).join('\n');
+    expect(all).not.toMatch(/contract\.|!!|unmarshal|interface \{\}|\[\]/);
+    expect(all).toContain('expected an integer gracefulShutdownSeconds (0 or more) in runtime.lifecycle, got the string "soon"');
+    expect(all).toContain('expected an integer minScore (0–100) in readiness, got the string "90" | write 90 without quotes');
   });
 
   it('owner: string, structured (strict keys), or refused as a list', () => {
     expect(parsed(`${HEAD}  owner: team/payments\n`).contract.service.owner).toBe('team/payments');
     expect(parsed(`${HEAD}  owner: {team: pay, dri: ann}\n`).contract.service.owner).toEqual({ team: 'pay', dri: 'ann' });
-    expect(decodeErrors(`${HEAD}  owner: {team: pay, slack: x}\n`)).toEqual(['line 5: field slack not found in type contract.OwnerInfo']);
-    const result = parseContract(`${HEAD}  owner: [a]\n`, 'pacto.yaml');
-    expect(result.ok ? '' : result.error.message).toBe('parse error: failed to parse YAML: owner must be a string or object');
+    expect(decodeErrors(`${HEAD}  owner: {team: pay, slack: x}\n`)).toEqual([
+      '5:22 unknown field "slack" in service.owner | the fields in service.owner are team, dri, contacts',
+    ]);
+    expect(decodeErrors(`${HEAD}  owner: [a]\n`)).toEqual(['5:10 expected owner to be a string or a mapping in service, got a list']);
   });
 
   it('collects every error in document order, and each duplicate pair', () => {
     expect(decodeErrors('pactoVersion: "1.0"\nservice:\n  name: a\n  name: b\n  name: c\n  version: 1\nfoo: 1\nruntime: {workload: service, extra: 1}\n')).toEqual([
-      'line 4: mapping key "name" already defined at line 3',
-      'line 5: mapping key "name" already defined at line 3',
-      'line 5: mapping key "name" already defined at line 4',
-      'line 7: field foo not found in type contract.Contract',
-      'line 8: field extra not found in type contract.Runtime',
+      '4:3 duplicate key "name" in service: already defined at line 3 | keep one of them',
+      '5:3 duplicate key "name" in service: already defined at line 3 | keep one of them',
+      '5:3 duplicate key "name" in service: already defined at line 4 | keep one of them',
+      '7:1 unknown field "foo" at the top level | the fields at the top level are pactoVersion, service, interfaces, configurations, policies, dependencies, runtime, scaling, metadata, readiness',
+      '8:30 unknown field "extra" in runtime | the fields in runtime are workload, state, lifecycle, health, metrics',
     ]);
   });
 
-  it('a plain date shows as !!timestamp in messages, as in yaml.v3, but stays text in values', () => {
-    expect(decodeErrors(`${HEAD}interfaces: [{name: a, type: http, port: 2026-01-01}]\nscaling: 2026-12-31 10:00:00\n`)).toEqual([
-      'line 5: cannot unmarshal !!timestamp `2026-01-01` into int',
-      'line 6: cannot unmarshal !!timestamp `2026-12...` into contract.Scaling',
+  it('a typo is answered with the closest field of the model, at the key', () => {
+    expect(decodeErrors(`${HEAD}interfaces:\n  - name: api\n    type: http\n    port: 8080\n    visiblity: public\nRuntime: {}\nservice2: {}\n`)).toEqual([
+      '9:5 unknown field "visiblity" in interfaces[0] | did you mean "visibility"?',
+      '10:1 unknown field "Runtime" at the top level | did you mean "runtime"?',
+      '11:1 unknown field "service2" at the top level | did you mean "service"?',
     ]);
-    expect(decodeErrors(`${HEAD}runtime: 2026-02-30\n`)).toEqual(['line 5: cannot unmarshal !!str `2026-02-30` into contract.Runtime']);
+  });
+
+  it('a plain date is named a date in messages, but stays text in values', () => {
+    expect(decodeErrors(`${HEAD}interfaces: [{name: a, type: http, port: 2026-01-01}]\nscaling: 2026-12-31 10:00:00\n`)).toEqual([
+      '5:42 expected an integer port (1–65535) in interfaces[0], got the date 2026-01-01',
+      '6:10 expected scaling to be a mapping, got the date 2026-12-31 10:00:00',
+    ]);
+    expect(decodeErrors(`${HEAD}runtime: 2026-02-30\n`)).toEqual(['5:10 expected runtime to be a mapping, got the string "2026-02-30"']);
   });
 
   it('a null key is skipped without a word, as yaml.v3 does', () => {
@@ -110,7 +127,7 @@ describe('typed decoding kind rules (contract.md §2.2)', () => {
   });
 
   it('a quoted and a plain key with the same text are duplicates', () => {
-    expect(decodeErrors(`${HEAD}metadata: {a: 1, "a": 2}\n`)).toEqual(['line 5: mapping key "a" already defined at line 5']);
+    expect(decodeErrors(`${HEAD}metadata: {a: 1, "a": 2}\n`)).toEqual(['5:18 duplicate key "a" in metadata: already defined at line 5 | keep one of them']);
   });
 
   it('fills Go zero values for required fields so the contract matches its type', () => {

@@ -8,38 +8,34 @@ function failure(text: string | Uint8Array) {
   if (result.ok) throw new Error('expected a parse failure');
   expect(result.error.code).toBe('PARSE_ERROR');
   expect(result.error.path).toBe('');
-  // One line (after the prefix), no stack trace.
-  expect(result.error.message).not.toMatch(/\n\s+at /);
+  // One line, no stack trace.
+  expect(result.error.message).not.toMatch(/\n/);
   return result.error;
 }
 
 describe('parseContract robustness: bounded, one clear message', () => {
   it('binary bytes (gzip header)', () => {
     const error = failure(new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xff, 0xfe]));
-    expect(error.message).toBe(
-      'parse error: failed to parse YAML: yaml: line 1, column 1: control character U+001F is not allowed (is this a binary file?)',
-    );
+    expect(error.message).toBe('failed to parse YAML: control character U+001F is not allowed (is this a binary file?)');
+    expect([error.line, error.column]).toEqual([1, 1]);
   });
 
   it('invalid UTF-8 bytes are reported with their position', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode(`${HEAD}metadata: {x: "`), 0xc3, 0x28, ...new TextEncoder().encode('"}\n')]);
     const error = failure(bytes);
-    expect(error.message).toBe('parse error: failed to parse YAML: yaml: line 3, column 16: invalid UTF-8 (is this a binary file?)');
+    expect(error.message).toBe('failed to parse YAML: invalid UTF-8 (is this a binary file?)');
     expect([error.line, error.column]).toEqual([3, 16]);
   });
 
   it('text that is not YAML', () => {
     const error = failure('Lorem ipsum dolor sit amet.\nThis is: not: a contract {\n');
-    expect(error.message).toMatch(/^parse error: failed to parse YAML: yaml: line \d+, column \d+: .+$/);
+    expect(error.message).toMatch(/^failed to parse YAML: [^\n]+$/);
+    expect(error.line).toBeTypeOf('number');
   });
 
   it('a scalar or sequence root is refused by typed decoding', () => {
-    expect(failure('just words\n').message).toBe(
-      'parse error: failed to parse YAML: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!str `just words` into contract.Contract',
-    );
-    expect(failure('- a\n').message).toBe(
-      'parse error: failed to parse YAML: yaml: unmarshal errors:\n  line 1: cannot unmarshal !!seq into contract.Contract',
-    );
+    expect(failure('just words\n').message).toBe('expected the contract to be a mapping of fields, got the string "just words"');
+    expect(failure('- a\n').message).toBe('expected the contract to be a mapping of fields, got a list');
   });
 
   it('a null document decodes to an empty contract, then fails presence', () => {
@@ -54,7 +50,7 @@ describe('parseContract robustness: bounded, one clear message', () => {
     for (let i = 1; i < 10; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`);
     const started = Date.now();
     const error = failure(`${HEAD}metadata:\n${levels.map((line) => `  ${line}`).join('\n')}\n`);
-    expect(error.message).toBe('parse error: failed to parse YAML: yaml: document contains excessive aliasing');
+    expect(error.message).toBe('failed to parse YAML: the document contains excessive aliasing');
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -62,14 +58,15 @@ describe('parseContract robustness: bounded, one clear message', () => {
     const list = `[${Array.from({ length: 1000 }, (_, i) => i).join(', ')}]`;
     const reuse = (times: number) =>
       `${HEAD}metadata:\n  base: &b ${list}\n${Array.from({ length: times }, (_, i) => `  k${i}: *b`).join('\n')}\n`;
-    expect(failure(reuse(200)).message).toBe('parse error: failed to parse YAML: yaml: document contains excessive aliasing');
+    expect(failure(reuse(200)).message).toBe('failed to parse YAML: the document contains excessive aliasing');
     expect(parseContract(reuse(50), 'pacto.yaml').ok).toBe(true);
   });
 
   it('very deep flow nesting is refused before composing', () => {
     const started = Date.now();
     const error = failure(`${HEAD}metadata: {x: ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
-    expect(error.message).toBe('parse error: failed to parse YAML: yaml: line 3, column 513: exceeded max depth of 500');
+    expect(error.message).toBe('failed to parse YAML: the document is nested more than 500 levels deep');
+    expect([error.line, error.column]).toEqual([3, 513]);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -80,7 +77,8 @@ describe('parseContract robustness: bounded, one clear message', () => {
   ])('very deep block nesting (%s) is refused before composing', (_name, make) => {
     const started = Date.now();
     const error = failure(make());
-    expect(error.message).toMatch(/^parse error: failed to parse YAML: yaml: line \d+, column \d+: exceeded max depth of 500$/);
+    expect(error.message).toBe('failed to parse YAML: the document is nested more than 500 levels deep');
+    expect(error.line).toBeTypeOf('number');
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
@@ -103,6 +101,6 @@ describe('parseContract robustness: bounded, one clear message', () => {
 
   it('refuses absurdly large input with one message', () => {
     const error = failure('#'.repeat(64 * 1024 * 1024 + 1));
-    expect(error.message).toMatch(/^parse error: failed to parse YAML: yaml: the file is too large for a contract/);
+    expect(error.message).toBe('failed to parse YAML: the file is too large for a contract (more than 64 MiB of text)');
   });
 });

@@ -8,7 +8,7 @@ import { YamlSyntaxError } from './tree.js';
 //    more than 100 of over 1,000 decoded nodes came through aliases, their share may not exceed 99%
 //    (falling to 10% between 400,000 and 4,000,000 decoded nodes).
 
-const excessive = (): YamlSyntaxError => new YamlSyntaxError('yaml: document contains excessive aliasing');
+const excessive = (): YamlSyntaxError => new YamlSyntaxError('the document contains excessive aliasing');
 
 function expandedSize(root: YamlNode, limit: number): number {
   const sizes = new Map<YamlNode, number>();

@@ -1,5 +1,6 @@
 import { MAX_DEPTH } from './limits.js';
-import { DecodeAbort, duplicateKeys, isMergeKey, mergedSources } from './map-pairs.js';
+import { describeFound } from './describe.js';
+import { duplicateKeys, isMergeKey, mergedSources, tooDeep } from './map-pairs.js';
 import { isNullScalar, resolveScalar } from './scalar.js';
 import type { DecodeError, MapNode, YamlNode } from './tree.js';
 
@@ -19,21 +20,22 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   else target[key] = value;
 }
 
-export function toGeneric(node: YamlNode, sink: GenericSink, depth = 0): unknown {
-  if (depth > MAX_DEPTH) throw new DecodeAbort(`yaml: exceeded max depth of ${MAX_DEPTH}`, node);
+/** `where` names the free-form field being read (`metadata`), for the messages of `sink.errors`. */
+export function toGeneric(node: YamlNode, sink: GenericSink, depth = 0, where: () => string = () => ''): unknown {
+  if (depth > MAX_DEPTH) throw tooDeep(node);
   if (node.kind === 'scalar') {
     const { value } = resolveScalar(node);
     if (typeof value === 'number' && !Number.isFinite(value)) sink.nonFinite = true;
     return value;
   }
-  if (node.kind === 'seq') return node.items.map((item) => toGeneric(item, sink, depth + 1));
-  return mapToGeneric(node, sink, depth);
+  if (node.kind === 'seq') return node.items.map((item) => toGeneric(item, sink, depth + 1, where));
+  return mapToGeneric(node, sink, depth, where);
 }
 
-function mapToGeneric(node: MapNode, sink: GenericSink, depth: number): Record<string, unknown> | null {
+function mapToGeneric(node: MapNode, sink: GenericSink, depth: number, where: () => string): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
   if (sink.errors) {
-    const dups = duplicateKeys(node);
+    const dups = duplicateKeys(node, where);
     if (dups.length > 0) {
       sink.errors.push(...dups);
       return null;
@@ -51,16 +53,17 @@ function mapToGeneric(node: MapNode, sink: GenericSink, depth: number): Record<s
       if (isNullScalar(key)) continue;
       name = key.text;
     } else {
-      sink.errors?.push({ line: key.line, column: key.column, message: `line ${key.line}: cannot unmarshal !!${key.kind} into string` });
-      name = JSON.stringify(toGeneric(key, sink, depth + 1));
+      const place = where();
+      sink.errors?.push({ line: key.line, column: key.column, message: `expected a key${place === '' ? '' : ` in ${place}`} to be a single value, got ${describeFound(key)}` });
+      name = JSON.stringify(toGeneric(key, sink, depth + 1, where));
     }
     // First occurrence wins (only reachable for keys that differ in the YAML but not as text).
     if (Object.hasOwn(out, name)) continue;
-    setOwn(out, name, toGeneric(value, sink, depth + 1));
+    setOwn(out, name, toGeneric(value, sink, depth + 1, where));
   }
   if (hasMerge) {
     for (const source of mergedSources(node)) {
-      const merged = mapToGeneric(source, sink, depth + 1);
+      const merged = mapToGeneric(source, sink, depth + 1, where);
       if (merged === null) continue;
       for (const [key, value] of Object.entries(merged)) if (!Object.hasOwn(out, key)) setOwn(out, key, value);
     }

@@ -1,5 +1,5 @@
 import type { DecodeError, MapNode, MapPair, YamlNode } from './tree.js';
-import { goQuote } from '../grammar/go-quote.js';
+import { MAX_DEPTH } from './limits.js';
 
 // Mapping semantics shared by the typed decoder and the generic document:
 // duplicate detection (yaml.v3 compares key kind and raw text) and `<<` merge
@@ -14,6 +14,11 @@ export class DecodeAbort extends Error {
     this.line = at?.line;
     this.column = at?.column;
   }
+}
+
+/** Decoding stops: the document nests deeper than any contract does. */
+export function tooDeep(node: YamlNode): DecodeAbort {
+  return new DecodeAbort(`the document is nested more than ${MAX_DEPTH} levels deep`, node);
 }
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
@@ -46,8 +51,11 @@ function hasDuplicate(pairs: readonly MapPair[]): boolean {
   return false;
 }
 
-/** yaml.v3's duplicate-key findings for one mapping, in its order (first occurrence, then each later one). */
-export function duplicateKeys(map: MapNode): DecodeError[] {
+/**
+ * The duplicate keys of one mapping, each at the repeated key, in yaml.v3's order (first occurrence, then each
+ * later one). `where` names the mapping (`service`; `""` for the root), asked only when there is a duplicate.
+ */
+export function duplicateKeys(map: MapNode, where: () => string): DecodeError[] {
   const pairs = map.pairs;
   if (pairs.length < 2 || !hasDuplicate(pairs)) return [];
   const groups = new Map<string, number[]>();
@@ -58,14 +66,21 @@ export function duplicateKeys(map: MapNode): DecodeError[] {
     else groups.set(id, [i]);
   }
   const found: DecodeError[] = [];
+  const place = where();
+  const inside = place === '' ? ' at the top level' : ` in ${place}`;
   for (let i = 0; i < pairs.length; i++) {
     const ki = (pairs[i] as MapPair).key;
     const group = groups.get(keyIdentity(ki)) as number[];
     for (const j of group) {
       if (j <= i) continue;
       const kj = (pairs[j] as MapPair).key;
-      const text = kj.kind === 'scalar' ? kj.text : '';
-      found.push({ line: kj.line, column: kj.column, message: `line ${kj.line}: mapping key ${goQuote(text)} already defined at line ${ki.line}` });
+      const text = kj.kind === 'scalar' ? JSON.stringify(kj.text) : `(a ${kj.kind === 'map' ? 'mapping' : 'list'})`;
+      found.push({
+        line: kj.line,
+        column: kj.column,
+        message: `duplicate key ${text}${inside}: already defined at line ${ki.line}`,
+        hint: 'keep one of them',
+      });
     }
   }
   return found;
@@ -79,7 +94,7 @@ export function mergedSources(map: MapNode): MapNode[] {
     const value = pair.value;
     if (value.kind === 'map') sources.push(value);
     else if (value.kind === 'seq' && value.items.every((item) => item.kind === 'map')) sources.push(...(value.items as MapNode[]));
-    else throw new DecodeAbort('map merge requires map or sequence of maps as the value', value);
+    else throw new DecodeAbort('the value of a merge key (<<) must be a mapping or a list of mappings', value);
   }
   return sources;
 }

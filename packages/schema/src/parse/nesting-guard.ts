@@ -16,7 +16,7 @@ const isTokenStart = (code: number): boolean =>
 
 function tooDeep(text: string, offset: number): never {
   const { line, column } = new LineIndex(text).position(offset);
-  throw new YamlSyntaxError(`yaml: line ${line}, column ${column}: exceeded max depth of ${MAX_DEPTH}`, line, column);
+  throw new YamlSyntaxError(`the document is nested more than ${MAX_DEPTH} levels deep`, line, column);
 }
 
 export function checkNesting(text: string): void {

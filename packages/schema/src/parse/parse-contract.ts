@@ -1,7 +1,8 @@
 import type { Contract } from '../model.js';
 import { SUPPORTED_PACTO_VERSIONS } from '../pacto-versions.js';
 import { checkAliasExpansion } from './alias-guard.js';
-import { ContractParseError } from './contract-parse-error.js';
+import { ContractParseError, renderParseError } from './contract-parse-error.js';
+import type { ParseProblem } from './contract-parse-error.js';
 import { decodeContract } from './decode.js';
 import { toGeneric } from './generic.js';
 import { goQuote } from '../grammar/go-quote.js';
@@ -34,10 +35,19 @@ export interface ParseOptions {
   readonly fast?: boolean;
 }
 
-const fail = (fileName: string, detail: string, extra: Partial<ConstructorParameters<typeof ContractParseError>[0]> = {}): ParseResult => ({
+const fail = (fileName: string, problems: readonly ParseProblem[], extra: { path?: string; cause?: unknown } = {}): ParseResult => ({
   ok: false,
-  error: withoutStack(() => new ContractParseError({ code: 'PARSE_ERROR', path: '', detail, fileName, ...extra })),
+  error: withoutStack(() => new ContractParseError({ code: 'PARSE_ERROR', path: extra.path ?? '', problems, fileName, cause: extra.cause })),
 });
+
+/** A problem of the YAML text or of its decoding: `failed to parse YAML: <reason>` (contract.md §2.4). */
+function yamlProblem(reason: string, at: { line?: number | undefined; column?: number | undefined; hint?: string | undefined }): ParseProblem {
+  return {
+    message: `failed to parse YAML: ${reason}`,
+    ...(at.hint === undefined ? {} : { hint: at.hint }),
+    ...(at.line === undefined ? {} : { line: at.line, column: at.column ?? 1 }),
+  };
+}
 
 /** The `pactoVersion` string of a mapping root, when it is a string scalar. */
 function authoredVersion(root: YamlNode): { text: string; node: YamlNode } | undefined {
@@ -56,7 +66,9 @@ export function parseContract(text: string | Uint8Array, fileName: string, optio
   const source = typeof text === 'string' ? text : new TextDecoder('utf-8').decode(text);
   try {
     const tree = readYaml(source, { fast: options.fast !== false });
-    if (tree === undefined) return fail(fileName, 'failed to parse YAML: EOF');
+    if (tree === undefined) {
+      return fail(fileName, [yamlProblem('the file has no content', { hint: 'write the contract there, or run `pacto init <name>` to create one' })]);
+    }
     checkAliasExpansion(tree);
     const root = tree.root;
 
@@ -69,27 +81,28 @@ export function parseContract(text: string | Uint8Array, fileName: string, optio
             new ContractParseError({
               code: 'UNSUPPORTED_PACTO_VERSION',
               path: 'pactoVersion',
-              detail: `unsupported pactoVersion ${goQuote(version.text)}; supported versions: 1.0, 1.1`,
+              problems: [
+                {
+                  message: `unsupported pactoVersion ${goQuote(version.text)}; supported versions: 1.0, 1.1`,
+                  line: version.node.line,
+                  column: version.node.column,
+                },
+              ],
               fileName,
-              line: version.node.line,
-              column: version.node.column,
             }),
         ),
       };
     }
 
     const decoded = decodeContract(root);
-    if (!decoded.ok) {
-      const first = decoded.errors[0];
-      const lines = decoded.errors.map((e) => e.message).join('\n  ');
-      return fail(fileName, `failed to parse YAML: yaml: unmarshal errors:\n  ${lines}`, { line: first?.line, column: first?.column });
-    }
+    if (!decoded.ok) return fail(fileName, decoded.errors.map((error) => ({ ...error })));
     const contract = decoded.contract;
     const positions = new YamlSourceMap(root);
     const missing = checkPresence(contract);
     if (missing) {
       const at = positions.locate(missing.path);
-      return fail(fileName, missing.message, { path: missing.path, line: at?.line, column: at?.column });
+      const problem: ParseProblem = { message: renderParseError(missing.path, missing.message), hint: missing.hint, ...at };
+      return fail(fileName, [problem], { path: missing.path });
     }
     normaliseScaling(contract);
     const sink = { nonFinite: false };
@@ -97,10 +110,11 @@ export function parseContract(text: string | Uint8Array, fileName: string, optio
     return { ok: true, contract, document, positions, hasNonFinite: sink.nonFinite };
   } catch (error) {
     if (error instanceof YamlSyntaxError || error instanceof DecodeAbort) {
-      return fail(fileName, `failed to parse YAML: ${error.message}`, { line: error.line, column: error.column, cause: error });
+      const hint = error instanceof YamlSyntaxError ? error.hint : undefined;
+      return fail(fileName, [yamlProblem(error.message, { line: error.line, column: error.column, hint })], { cause: error });
     }
     if (error instanceof RangeError) {
-      return fail(fileName, 'failed to parse YAML: yaml: document is too large or nested too deeply', { cause: error });
+      return fail(fileName, [yamlProblem('the document is too large or nested too deeply', {})], { cause: error });
     }
     throw error;
   }

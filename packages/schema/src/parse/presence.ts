@@ -4,12 +4,17 @@ import type { Contract } from '../model.js';
 export interface PresenceFailure {
   readonly path: string;
   readonly message: string;
+  readonly hint: string;
 }
 
 export function checkPresence(contract: Contract): PresenceFailure | undefined {
-  if (!contract.pactoVersion) return { path: 'pactoVersion', message: 'pactoVersion is required' };
-  if (!contract.service.name) return { path: 'service.name', message: 'service.name is required' };
-  if (!contract.service.version) return { path: 'service.version', message: 'service.version is required' };
+  if (!contract.pactoVersion) {
+    return { path: 'pactoVersion', message: 'pactoVersion is required', hint: 'add pactoVersion: "1.0" (or "1.1") as the first line' };
+  }
+  if (!contract.service.name) return { path: 'service.name', message: 'service.name is required', hint: 'add name: <service-name> under service' };
+  if (!contract.service.version) {
+    return { path: 'service.version', message: 'service.version is required', hint: 'add version: <semantic version>, e.g. 1.0.0, under service' };
+  }
   return undefined;
 }
 

@@ -19,13 +19,13 @@ function checkIsText(text: string): void {
   if (!match) return;
   const { line, column } = new LineIndex(text).position(match.index);
   const what = match[0] === '\uFFFD' ? 'invalid UTF-8 (is this a binary file?)' : `control character U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} is not allowed (is this a binary file?)`;
-  throw new YamlSyntaxError(`yaml: line ${line}, column ${column}: ${what}`, line, column);
+  throw new YamlSyntaxError(what, line, column);
 }
 
 /** Undefined for an empty stream (no document: the `EOF` case). Throws YamlSyntaxError. */
 export function readYaml(input: string, options: { fast?: boolean } = {}): YamlTree | undefined {
   if (input.length > MAX_CONTRACT_LENGTH) {
-    throw new YamlSyntaxError(`yaml: the file is too large for a contract (${input.length} characters; the limit is ${MAX_CONTRACT_LENGTH})`);
+    throw new YamlSyntaxError(`the file is too large for a contract (more than ${MAX_CONTRACT_LENGTH / 1024 / 1024} MiB of text)`);
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   checkIsText(text);

@@ -48,20 +48,24 @@ export interface YamlTree {
   readonly nodeCount: number;
 }
 
-/** One yaml.v3 decoding problem: the `line N: ...` text and where it is. */
+/** One decoding problem: a one-line message, where it is, and how to fix it when that is plain. */
 export interface DecodeError {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  readonly hint?: string;
 }
 
+/** A YAML text that cannot be read: the reason in one line, where it is, and how to fix it when that is plain. */
 export class YamlSyntaxError extends Error {
   readonly line: number | undefined;
   readonly column: number | undefined;
-  constructor(detail: string, line?: number, column?: number) {
-    super(detail);
+  readonly hint: string | undefined;
+  constructor(reason: string, line?: number, column?: number, hint?: string) {
+    super(reason);
     this.name = 'YamlSyntaxError';
     this.line = line;
     this.column = column;
+    this.hint = hint;
   }
 }

@@ -3,6 +3,7 @@ import type { Node as YamlLibNode, Document } from 'yaml';
 import { LineIndex } from './line-index.js';
 import type { MapPair, NodePosition, ScalarNode, YamlNode, YamlTree } from './tree.js';
 import { YamlSyntaxError } from './tree.js';
+import { syntaxError } from './syntax-error.js';
 import { withoutStack } from './without-stack.js';
 
 // The complete reader: the `yaml` package composes the first document, and a
@@ -26,28 +27,19 @@ function firstDocument(text: string): Document.Parsed | undefined {
   return undefined;
 }
 
-function syntaxError(message: string, lines: LineIndex, offset: number | undefined): YamlSyntaxError {
-  let reason = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-  // The yaml package reports its own stack overflow as a document error.
-  if (reason.includes('Maximum call stack size exceeded')) reason = 'the document is nested too deeply';
-  if (offset === undefined) return new YamlSyntaxError(`yaml: ${reason}`);
-  const { line, column } = lines.position(offset);
-  return new YamlSyntaxError(`yaml: line ${line}, column ${column}: ${reason}`, line, column);
-}
-
 export function readYamlFull(text: string): YamlTree | undefined {
   let doc: Document.Parsed | undefined;
   try {
     // The yaml package builds an Error per problem it finds; their stacks are never shown.
     doc = withoutStack(() => firstDocument(text));
   } catch (error) {
-    if (error instanceof RangeError) throw new YamlSyntaxError(`yaml: document is nested too deeply`);
+    if (error instanceof RangeError) throw new YamlSyntaxError('the document is nested too deeply');
     throw error;
   }
   if (doc === undefined) return undefined;
   const lines = new LineIndex(text);
   const firstError = doc.errors[0];
-  if (firstError) throw withoutStack(() => syntaxError(firstError.message, lines, firstError.pos[0]));
+  if (firstError) throw withoutStack(() => syntaxError(firstError, text, lines));
 
   const anchors = new Map<string, YamlNode>();
   const building = new Set<string>();
@@ -57,7 +49,7 @@ export function readYamlFull(text: string): YamlTree | undefined {
   const at = (offset: number): NodePosition => lines.position(offset);
 
   const walk = (node: YamlLibNode | null | undefined, fallback: NodePosition, depth: number): YamlNode => {
-    if (depth > MAX_DEPTH) throw new YamlSyntaxError(`yaml: exceeded max depth of ${MAX_DEPTH}`, fallback.line, fallback.column);
+    if (depth > MAX_DEPTH) throw new YamlSyntaxError(`the document is nested more than ${MAX_DEPTH} levels deep`, fallback.line, fallback.column);
     if (node === null || node === undefined) {
       nodeCount++;
       return { kind: 'scalar', text: '', plain: true, line: fallback.line, column: fallback.column };
@@ -66,8 +58,8 @@ export function readYamlFull(text: string): YamlTree | undefined {
       hasAliases = true;
       const target = anchors.get(node.source);
       const pos = at(node.range?.[0] ?? 0);
-      if (building.has(node.source)) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: anchor '${node.source}' value contains itself`, pos.line, pos.column);
-      if (target === undefined) throw new YamlSyntaxError(`yaml: line ${pos.line}, column ${pos.column}: unknown anchor '${node.source}' referenced`, pos.line, pos.column);
+      if (building.has(node.source)) throw new YamlSyntaxError(`the anchor &${node.source} is used inside its own value`, pos.line, pos.column);
+      if (target === undefined) throw new YamlSyntaxError(`the alias *${node.source} names no anchor defined before it`, pos.line, pos.column, `define &${node.source} on an earlier value`);
       return target;
     }
     const anchor = node.anchor;
@@ -97,7 +89,7 @@ export function readYamlFull(text: string): YamlTree | undefined {
       for (const item of node.items) items.push(walk(item as YamlLibNode | null, pos, depth + 1));
       result = { kind: 'seq', items, line: pos.line, column: pos.column };
     } else {
-      throw new YamlSyntaxError('yaml: unsupported node');
+      throw new YamlSyntaxError('unsupported YAML node');
     }
     if (anchor) {
       building.delete(anchor);
