@@ -66,9 +66,13 @@ export interface Finding {
   readonly message: string;
   readonly severity: Severity;
   readonly layer: FindingLayer;
+  /** How to fix it, when there is something to say (`did you mean "visibility"?`). */
+  readonly hint?: string;
+  /** Display path of the file that `line` and `column` point into (the contract file, e.g. `svc/pacto.yaml`). */
+  readonly file?: string;
   /** 1-based YAML line of the node at `path` (or of its nearest existing ancestor). */
   readonly line?: number;
-  /** 1-based YAML column of that node. */
+  /** 1-based column of that node (UTF-16 code units). */
   readonly column?: number;
 }
 
@@ -82,10 +86,10 @@ export function emptyLayerResult(): LayerResult {
   return { errors: [], warnings: [] };
 }
 
-export function errorFinding(layer: FindingLayer, code: FindingCode, path: string, message: string): Finding {
-  return { path, code, message, severity: 'error', layer };
+export function errorFinding(layer: FindingLayer, code: FindingCode, path: string, message: string, hint?: string): Finding {
+  return hint === undefined ? { path, code, message, severity: 'error', layer } : { path, code, message, severity: 'error', layer, hint };
 }
 
-export function warningFinding(layer: FindingLayer, code: FindingCode, path: string, message: string): Finding {
-  return { path, code, message, severity: 'warning', layer };
+export function warningFinding(layer: FindingLayer, code: FindingCode, path: string, message: string, hint?: string): Finding {
+  return hint === undefined ? { path, code, message, severity: 'warning', layer } : { path, code, message, severity: 'warning', layer, hint };
 }

@@ -103,8 +103,7 @@ class Resolution {
     }
     const parsed = parseContract(bundle.text, bundle.fileName);
     if (!parsed.ok) {
-      const detail = `failed to parse ${bundle.fileName}: ${parsed.error.message}`;
-      this.errors.push(unresolved(origin, `failed to resolve ref ${goQuote(ref)}: ${detail}`));
+      this.errors.push(unresolved(origin, `failed to resolve ref ${goQuote(ref)}: ${parsed.error.located}`));
       return;
     }
     const nested = parsed.contract.policies ?? [];
@@ -159,8 +158,8 @@ function firstNonFinite(value: unknown): number | undefined {
 export function jsonConversionError(document: unknown): string | undefined {
   const value = firstNonFinite(document);
   if (value === undefined) return undefined;
-  const shown = Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf';
-  return `json: unsupported value: ${shown}`;
+  const shown = Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  return `the contract holds the number ${shown}, which JSON cannot carry (write a finite number, or quote it to keep it as text)`;
 }
 
 /** Byte order of the UTF-8 encodings (= code point order), as Go's sort.Strings. */
@@ -189,7 +188,7 @@ export function enforcePolicies(document: unknown, policies: readonly ResolvedPo
   const conversion = jsonConversionError(document);
   if (conversion !== undefined) {
     errors.push(
-      errorFinding('policy', 'POLICY_ENFORCEMENT_ERROR', '', `failed to parse contract for policy enforcement: ${conversion}`),
+      errorFinding('policy', 'POLICY_ENFORCEMENT_ERROR', '', `cannot check policies: ${conversion}`),
     );
     return { errors, warnings: [] };
   }

@@ -49,9 +49,10 @@ interface Checked {
 
 type Stage = { readonly done: true; readonly result: ValidationResult } | { readonly done: false; readonly checked: Checked };
 
-function locate(finding: Finding, positions: SourceMap | undefined): Finding {
-  const at = positions?.locate(finding.path);
-  return at === undefined ? finding : { ...finding, line: at.line, column: at.column };
+/** The finding with the file and position of the YAML node at its path (or of its nearest existing ancestor). */
+function locate(finding: Finding, positions: SourceMap, file: string): Finding {
+  const at = positions.locate(finding.path);
+  return at === undefined ? { ...finding, file } : { ...finding, file, line: at.line, column: at.column };
 }
 
 function append(target: { errors: Finding[]; warnings: Finding[] }, layer: LayerResult): void {
@@ -62,14 +63,17 @@ function append(target: { errors: Finding[]; warnings: Finding[] }, layer: Layer
 function checkUpToSemantic(bundle: ContractBundle): Stage {
   const parsed = parseContract(bundle.text, bundle.fileName);
   if (!parsed.ok) {
+    // One finding per problem (decoding reports them all), each at its own place in the file.
     const error = parsed.error;
-    const message = error.code === 'UNSUPPORTED_PACTO_VERSION' ? error.message : `failed to parse ${bundle.fileName}: ${error.message}`;
-    const finding: Finding = {
-      ...errorFinding('parse', error.code, error.code === 'UNSUPPORTED_PACTO_VERSION' ? 'pactoVersion' : '', message),
-      ...(error.line === undefined ? {} : { line: error.line }),
-      ...(error.column === undefined ? {} : { column: error.column }),
-    };
-    return { done: true, result: { valid: false, errors: [finding], warnings: [] } };
+    const path = error.code === 'UNSUPPORTED_PACTO_VERSION' ? 'pactoVersion' : '';
+    const errors = error.problems.map(
+      (problem): Finding => ({
+        ...errorFinding('parse', error.code, path, problem.message, problem.hint),
+        file: bundle.fileName,
+        ...(problem.line === undefined ? {} : { line: problem.line, column: problem.column ?? 1 }),
+      }),
+    );
+    return { done: true, result: { valid: false, errors, warnings: [] } };
   }
   const { contract, document, positions } = parsed;
   const checked: Checked = { contract, document, positions, errors: [], warnings: [], policiesRun: false };
@@ -85,7 +89,7 @@ function checkUpToSemantic(bundle: ContractBundle): Stage {
   return { done: false, checked: { ...checked, policiesRun: true } };
 }
 
-function finish(checked: Checked, options: SyncValidateOptions): ValidationResult {
+function finish(checked: Checked, fileName: string, options: SyncValidateOptions): ValidationResult {
   const { contract, positions } = checked;
   const readinessDeclared = (contract.readiness?.checks?.length ?? 0) > 0;
   const readiness = readinessDeclared ? evaluateReadiness(contract.readiness, (options.now ?? (() => new Date()))()) : undefined;
@@ -93,8 +97,8 @@ function finish(checked: Checked, options: SyncValidateOptions): ValidationResul
     const gate = readinessGateFinding(readiness);
     if (gate !== undefined) checked.errors.push(gate);
   }
-  const errors = checked.errors.map((finding) => locate(finding, positions));
-  const warnings = checked.warnings.map((finding) => locate(finding, positions));
+  const errors = checked.errors.map((finding) => locate(finding, positions, fileName));
+  const warnings = checked.warnings.map((finding) => locate(finding, positions, fileName));
   return {
     valid: errors.length === 0,
     errors,
@@ -126,7 +130,7 @@ export async function validateContract(bundle: ContractBundle, options: Validate
       enforce(checked, resolution.policies);
     }
   }
-  return finish(checked, options);
+  return finish(checked, bundle.fileName, options);
 }
 
 /** `validateContract` in local policy mode (policy refs skipped, as `pacto pack`), synchronously. */
@@ -135,5 +139,5 @@ export function validateContractSync(bundle: ContractBundle, options: SyncValida
   if (stage.done) return stage.result;
   const { checked } = stage;
   if (checked.policiesRun) enforce(checked, resolveLocalPolicies(checked.contract, bundle.files));
-  return finish(checked, options);
+  return finish(checked, bundle.fileName, options);
 }

@@ -64,24 +64,44 @@ describe('contract.md §13: parsing and versions (1-8)', () => {
     expect(result.errors[0]).toMatchObject({ line: 1, column: 15 });
   });
 
-  it('4: an unquoted 1.0 is a number and reported as ""', async () => {
+  it('4: an unquoted 1.0 is a number: the message says to quote it', async () => {
     const result = await run(B10.replace('"1.0"', '1.0'));
     expect(errorPairs(result)).toEqual(['UNSUPPORTED_PACTO_VERSION @ pactoVersion']);
-    expect(result.errors[0]?.message).toBe('unsupported pactoVersion ""; supported versions: 1.0, 1.1');
-    expect(result.errors[0]?.layer).toBe('structural');
+    expect(result.errors[0]?.message).toBe('pactoVersion must be a string: write "1.0" in quotes');
+    expect(result.errors[0]).toMatchObject({ layer: 'structural', file: 'case/pacto.yaml', line: 1, column: 15 });
   });
 
   it('5: a missing pactoVersion is a parse error', async () => {
     const result = await run(B10.replace('pactoVersion: "1.0"\n', ''));
     expect(errorPairs(result)).toEqual(['PARSE_ERROR @ ']);
-    expect(result.errors[0]?.message).toBe('failed to parse case/pacto.yaml: parse error at pactoVersion: pactoVersion is required');
+    expect(result.errors[0]).toMatchObject({
+      message: 'parse error at pactoVersion: pactoVersion is required',
+      hint: 'add pactoVersion: "1.0" (or "1.1") as the first line',
+      file: 'case/pacto.yaml',
+      line: 1,
+      column: 1,
+    });
   });
 
   it('6: an unknown key is a parse error', async () => {
     const result = await run(`${B10}foo: bar\n`);
     expect(errorPairs(result)).toEqual(['PARSE_ERROR @ ']);
-    expect(result.errors[0]?.message).toContain('field foo not found');
-    expect(result.errors[0]).toMatchObject({ layer: 'parse', line: 5 });
+    expect(result.errors[0]).toMatchObject({
+      layer: 'parse',
+      message: 'unknown field "foo" at the top level',
+      file: 'case/pacto.yaml',
+      line: 5,
+      column: 1,
+    });
+  });
+
+  it('6 (typos): each unknown key is its own finding, with the closest known field as its hint', async () => {
+    const result = await run(`${B10}interfaces:\n  - name: api\n    type: http\n    port: 8080\n    visiblity: public\nruntme: {}\n`);
+    expect(errorPairs(result)).toEqual(['PARSE_ERROR @ ', 'PARSE_ERROR @ ']);
+    expect(result.errors.map(({ message, hint, line, column }) => ({ message, hint, line, column }))).toEqual([
+      { message: 'unknown field "visiblity" in interfaces[0]', hint: 'did you mean "visibility"?', line: 9, column: 5 },
+      { message: 'unknown field "runtme" at the top level', hint: 'did you mean "runtime"?', line: 10, column: 1 },
+    ]);
   });
 
   it('7: a duplicated key is a parse error', async () => {
@@ -90,10 +110,11 @@ describe('contract.md §13: parsing and versions (1-8)', () => {
     expect(result.errors[0]?.message).toContain('already defined');
   });
 
-  it('8: an empty file fails with EOF', async () => {
+  it('8: an empty file fails: no content', async () => {
     const result = await run('');
     expect(errorPairs(result)).toEqual(['PARSE_ERROR @ ']);
-    expect(result.errors[0]?.message).toMatch(/failed to parse YAML: EOF$/);
+    expect(result.errors[0]?.message).toBe('failed to parse YAML: the file has no content');
+    expect(result.errors[0]?.file).toBe('case/pacto.yaml');
     expect(result.contract).toBeUndefined();
   });
 });
@@ -137,7 +158,7 @@ describe('contract.md §13: structural cases', () => {
   it('57: .inf anywhere is a YAML_PARSE_ERROR', async () => {
     const result = await run(`${B10}metadata: {x: .inf}\n`);
     expect(errorPairs(result)).toEqual(['YAML_PARSE_ERROR @ ']);
-    expect(result.errors[0]?.message).toContain('+Inf');
+    expect(result.errors[0]?.message).toContain('the contract holds the number .inf, which JSON cannot carry');
   });
 
   it('15, 50: wrong kinds and unknown readiness keys fail parsing', async () => {
@@ -271,7 +292,7 @@ describe('contract.md §13: policies (52-55) and the scaffold (58)', () => {
   it('52: a policy violation names the policy', async () => {
     const result = await run(`${B10}${policy}`, files);
     expect(errorPairs(result)).toEqual(['POLICY_VIOLATION @ ']);
-    expect(result.errors[0]?.message).toBe(`policy policies["p"]: at '': missing property 'runtime'`);
+    expect(result.errors[0]?.message).toBe(`policy policies["p"]: at '': missing required field "runtime"`);
     expect(result.errors[0]).toMatchObject({ layer: 'policy', line: 1, column: 1 });
   });
 

@@ -130,7 +130,7 @@ describe('L2 rules 20-20b: configuration values', () => {
       memoryFiles({ 'c.json': schema }),
     );
     expect(pairs(result.errors)).toEqual(['CONFIG_VALUES_VALIDATION_FAILED @ configurations[0].values']);
-    expect(result.errors[0]?.message).toBe("configuration values do not match schema: at '/PORT': got string, want integer");
+    expect(result.errors[0]?.message).toBe("configuration values do not match schema: at '/PORT': expected an integer, got the string \"abc\"");
   });
 
   it('accepts matching values, defers ref-only entries and skips broken schemas silently', () => {
