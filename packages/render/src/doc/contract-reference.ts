@@ -1,4 +1,4 @@
-import { SUPPORTED_PACTO_VERSIONS, contractV11Schema } from '@pacto/schema';
+import { SUPPORTED_PACTO_VERSIONS, contractV11Schema, describePattern } from '@pacto/schema';
 import { z } from 'zod';
 import {
   CRITICALITY_DESCRIPTIONS,
@@ -102,7 +102,11 @@ function constraintsText(schema: JsonSchema): string {
   const out: string[] = [];
   if (schema['const'] !== undefined) out.push(`exactly ${cellCode(JSON.stringify(schema['const']))}`);
   if (Array.isArray(schema['enum'])) out.push(`one of ${schema['enum'].map((v) => cellCode(String(v))).join(', ')}`);
-  if (typeof schema['pattern'] === 'string') out.push(`pattern ${cellCode(schema['pattern'])}`);
+  if (typeof schema['pattern'] === 'string') {
+    // The model's patterns in words, as messages say them; a person should not have to read a regular expression.
+    const words = describePattern(schema['pattern']);
+    out.push(words === undefined ? `pattern ${cellCode(schema['pattern'])}` : words.rule);
+  }
   const bounds: [string, string][] = [
     ['minLength', 'min length'],
     ['maxLength', 'max length'],
