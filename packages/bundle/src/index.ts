@@ -17,7 +17,8 @@ export { createBundleArchiveReader, readBundleArchive } from './read-bundle-arch
 export type { BundleArchive, BundleArchiveReader, ReadBundleArchiveOptions } from './read-bundle-archive.js';
 export { extractBundle } from './extract-bundle.js';
 export type { ExtractBundleOptions } from './extract-bundle.js';
-export { loadContractSource } from './load-contract-source.js';
+export { isBundleArchivePath, loadContractSource } from './load-contract-source.js';
+export { mebibytes } from './limit-errors.js';
 export type { LocalContractSource, LoadContractSourceOptions } from './load-contract-source.js';
 export { applyOverrides, parseOverrides } from './overrides.js';
 export type { OverrideInput } from './overrides.js';

@@ -6,6 +6,7 @@ import { BundleError } from './bundle-error.js';
 import { ancestorsOf, compareBytewise } from './bundle-path.js';
 import { CONTRACT_FILE, decodeUtf8, type BundleContents, type BundleEntry } from './bundle-contents.js';
 import { BUNDLE_LIMITS, type BundleLimits } from './limits.js';
+import { bundleTooLarge, fileTooLarge, tooManyEntries } from './limit-errors.js';
 import { memoryBundleFS } from './memory-bundle-fs.js';
 import { osErrorText } from './os-error-text.js';
 import { createIgnoreMatcher, type IgnoreMatcher } from './pactoignore.js';
@@ -55,9 +56,9 @@ export async function loadBundleDir(dir: string, options: LoadBundleDirOptions =
     if (entry.kind !== 'file') continue;
     const bytes = entry.path === CONTRACT_FILE ? contractBytes : await readBundleFile(dir, entry.path);
     // Sizes were checked from lstat; a file that grew since then is checked again here.
-    if (bytes.byteLength > limits.maxFileBytes) throw fileTooLarge(join(dir, entry.path), limits);
+    if (bytes.byteLength > limits.maxFileBytes) throw fileTooLarge(entry.path, join(dir, entry.path), bytes.byteLength, limits, { kind: 'directory', dir });
     total += bytes.byteLength;
-    if (total > limits.maxTotalBytes) throw bundleTooLarge(limits);
+    if (total > limits.maxTotalBytes) throw bundleTooLarge(limits, { kind: 'directory', dir });
     files.set(entry.path, bytes);
   }
 
@@ -81,12 +82,16 @@ async function readContract(dir: string, fileName: string): Promise<Uint8Array> 
   } catch (error) {
     throw new BundleError('PATH_NOT_FOUND', `failed to access ${dir}: ${osErrorText('stat', dir, error)}`, { cause: error });
   }
-  if (!info.isDirectory()) throw new BundleError('NOT_A_DIRECTORY', `${dir} is not a directory`);
+  if (!info.isDirectory()) {
+    throw new BundleError('NOT_A_DIRECTORY', `${dir} is not a directory`, {
+      hint: 'name the directory that holds pacto.yaml, or a bundle archive ending in .tar.gz or .tgz',
+    });
+  }
   try {
     await stat(fileName);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new BundleError('CONTRACT_NOT_FOUND', `no pacto.yaml found in ${dir}`, { cause: error });
+      throw new BundleError('CONTRACT_NOT_FOUND', `no pacto.yaml found in ${dir}`, { cause: error, hint: 'run `pacto init <name>` to create one' });
     }
     throw unreadableContract(fileName, 'stat', error);
   }
@@ -153,7 +158,7 @@ async function walkBundleDir(root: string, matcher: IgnoreMatcher, limits: Bundl
         throw new BundleError('UNSUPPORTED_FILE_TYPE', `unsupported file type for ${path}: ${fileKind(child)}`);
       }
       if (entries.length >= limits.maxEntries) {
-        throw new BundleError('TOO_MANY_ENTRIES', `bundle has too many entries (>${limits.maxEntries})`);
+        throw tooManyEntries(limits, { kind: 'directory', dir: root });
       }
       if (isDirectory) {
         entries.push({ path, kind: 'directory' });
@@ -161,9 +166,9 @@ async function walkBundleDir(root: string, matcher: IgnoreMatcher, limits: Bundl
         continue;
       }
       const size = await fileSize(join(root, path));
-      if (size > limits.maxFileBytes) throw fileTooLarge(join(root, path), limits);
+      if (size > limits.maxFileBytes) throw fileTooLarge(path, join(root, path), size, limits, { kind: 'directory', dir: root });
       total += size;
-      if (total > limits.maxTotalBytes) throw bundleTooLarge(limits);
+      if (total > limits.maxTotalBytes) throw bundleTooLarge(limits, { kind: 'directory', dir: root });
       entries.push({ path, kind: 'file' });
     }
   };
@@ -187,14 +192,6 @@ function fileKind(entry: Dirent): string {
   if (entry.isBlockDevice()) return 'block device';
   if (entry.isCharacterDevice()) return 'character device';
   return 'unknown';
-}
-
-function fileTooLarge(path: string, limits: BundleLimits): BundleError {
-  return new BundleError('FILE_TOO_LARGE', `file ${path} exceeds maximum size of ${limits.maxFileBytes} bytes`);
-}
-
-function bundleTooLarge(limits: BundleLimits): BundleError {
-  return new BundleError('BUNDLE_TOO_LARGE', `bundle exceeds maximum total size of ${limits.maxTotalBytes} bytes`);
 }
 
 /**

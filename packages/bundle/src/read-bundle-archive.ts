@@ -6,6 +6,7 @@ import { BundleError } from './bundle-error.js';
 import { ancestorsOf } from './bundle-path.js';
 import { listBundleEntries, type BundleContents, type BundleEntry } from './bundle-contents.js';
 import { BUNDLE_LIMITS, maxArchiveBytes, type BundleLimits } from './limits.js';
+import { bundleTooLarge, fileTooLarge, tooManyEntries } from './limit-errors.js';
 
 /** A bundle tree read from an archive. */
 export interface BundleArchive extends BundleContents {
@@ -126,7 +127,7 @@ export function createBundleArchiveReader(options: ReadBundleArchiveOptions = {}
 
   /** Checks one header against the rules; the buffer for a file's data, `undefined` for entries with none. */
   function admitEntry(header: Header): Buffer | undefined {
-    if (++count > limits.maxEntries) throw new BundleError('TOO_MANY_ENTRIES', `tar has too many entries (>${limits.maxEntries})`);
+    if (++count > limits.maxEntries) throw tooManyEntries(limits, ARCHIVE);
     const path = normalizeEntryName(header.name);
     if (path === undefined) return undefined;
     if (path === null) throw new BundleError('INVALID_PATH', `invalid path in tar: ${header.name}`);
@@ -142,7 +143,7 @@ export function createBundleArchiveReader(options: ReadBundleArchiveOptions = {}
     }
     const size = header.size ?? 0;
     if (!Number.isSafeInteger(size) || size < 0) throw new BundleError('CORRUPT_ARCHIVE', `failed to read tar entry: invalid size for ${header.name}`);
-    if (size > limits.maxFileBytes) throw fileTooLarge(header.name, limits);
+    if (size > limits.maxFileBytes) throw fileTooLarge(header.name, header.name, size, limits, ARCHIVE);
     if (total + size > limits.maxTotalBytes) throw totalTooLarge(limits);
     total += size;
     return Buffer.allocUnsafe(size);
@@ -220,13 +221,9 @@ function checkConflicts(files: ReadonlyMap<string, Uint8Array>, directories: rea
   }
 }
 
-function fileTooLarge(name: string, limits: BundleLimits): BundleError {
-  return new BundleError('FILE_TOO_LARGE', `file ${name} exceeds maximum size of ${limits.maxFileBytes} bytes`);
-}
+const ARCHIVE = { kind: 'archive' } as const;
 
-function totalTooLarge(limits: BundleLimits): BundleError {
-  return new BundleError('BUNDLE_TOO_LARGE', `extracted bundle exceeds maximum total size of ${limits.maxTotalBytes} bytes`);
-}
+const totalTooLarge = (limits: BundleLimits): BundleError => bundleTooLarge(limits, ARCHIVE);
 
 function asArchiveError(error: unknown, current: string | undefined): BundleError {
   if (error instanceof BundleError) return error;

@@ -168,17 +168,24 @@ describe('loadBundleDir', () => {
     const limits = { maxEntries: 3, maxFileBytes: 100, maxTotalBytes: 1000 };
     await expect(loadBundleDir(root, { limits })).rejects.toMatchObject({
       code: 'TOO_MANY_ENTRIES',
-      message: 'bundle has too many entries (>3)',
+      message: 'the bundle has more than 3 files and directories, the limit for a bundle',
+      hint: 'leave generated or vendored directories out with .pactoignore, e.g. "node_modules/"',
     });
   });
 
   it('refuses a file over the size limit and a bundle over the total limit', async () => {
     const root = await tempDir();
     await writeTree(root, { 'pacto.yaml': MINIMAL_CONTRACT });
-    await writeFile(join(root, 'big.bin'), Buffer.alloc(10 * 1024 * 1024 + 1));
+    await mkdir(join(root, 'data'));
+    await writeFile(join(root, 'data/big.bin'), Buffer.alloc(30 * 1024 * 1024));
     await expect(loadBundleDir(root)).rejects.toMatchObject({
       code: 'FILE_TOO_LARGE',
-      message: `file ${join(root, 'big.bin')} exceeds maximum size of 10485760 bytes`,
+      message: `file ${join(root, 'data/big.bin')} is 30 MiB, over the 10 MiB limit for one file of a bundle`,
+      hint: 'leave it out of the bundle with a line in .pactoignore such as "data/big.bin"',
+    });
+    await writeFile(join(root, 'data/big.bin'), Buffer.alloc(10 * 1024 * 1024 + 1));
+    await expect(loadBundleDir(root)).rejects.toMatchObject({
+      message: `file ${join(root, 'data/big.bin')} is over the 10 MiB limit for one file of a bundle`,
     });
 
     const many = await tempDir();
@@ -187,7 +194,8 @@ describe('loadBundleDir', () => {
     for (let i = 0; i < 6; i++) await writeFile(join(many, `blobs/${i}.bin`), Buffer.alloc(9 * 1024 * 1024));
     await expect(loadBundleDir(many)).rejects.toMatchObject({
       code: 'BUNDLE_TOO_LARGE',
-      message: 'bundle exceeds maximum total size of 52428800 bytes',
+      message: 'the files of the bundle add up to more than 50 MiB, the limit for a bundle',
+      hint: 'leave large or generated files out with .pactoignore',
     });
   });
 });

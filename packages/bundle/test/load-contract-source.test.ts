@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBundleDir, loadContractSource, packBundle } from '../src/index.js';
+import { isBundleArchivePath, loadBundleDir, loadContractSource, packBundle } from '../src/index.js';
 import { craftArchive } from './craft-archive.js';
 import { MINIMAL_CONTRACT, tempDir, writeTree } from './helpers.js';
 
@@ -25,6 +25,35 @@ describe('loadContractSource', () => {
     expect(source).toMatchObject({ kind: 'archive', path: archive, text: MINIMAL_CONTRACT, fileName: `${archive}/pacto.yaml` });
     expect(source.files.stat('interfaces/openapi.yaml')).toBe('file');
     expect(source.entries.map((e) => e.path)).toEqual(['interfaces', 'interfaces/openapi.yaml', 'pacto.yaml']);
+  });
+
+  it('reads a .tgz bundle like a .tar.gz one', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'pacto.yaml': MINIMAL_CONTRACT });
+    const archive = join(root, 'demo.tgz');
+    await writeFile(archive, await packBundle((await loadBundleDir(root)).contents));
+    expect(isBundleArchivePath(archive)).toBe(true);
+    expect(await loadContractSource(archive)).toMatchObject({ kind: 'archive', path: archive, fileName: `${archive}/pacto.yaml` });
+  });
+
+  it('keeps the hint of a limit met inside an archive, and names the archive', async () => {
+    const root = await tempDir();
+    const archive = join(root, 'many.tgz');
+    await writeFile(archive, await craftArchive([{ name: 'pacto.yaml', body: MINIMAL_CONTRACT }, { name: 'a', body: 'a' }]));
+    const limits = { maxEntries: 1, maxFileBytes: 100, maxTotalBytes: 1000 };
+    await expect(loadContractSource(archive, { limits })).rejects.toMatchObject({
+      code: 'TOO_MANY_ENTRIES',
+      message: `failed to read bundle ${archive}: the archive has more than 1 file or directory, the limit for a bundle`,
+    });
+  });
+
+  it('says how to create a contract where there is none', async () => {
+    const root = await tempDir();
+    await expect(loadContractSource(root)).rejects.toMatchObject({
+      code: 'CONTRACT_NOT_FOUND',
+      message: `no pacto.yaml found in ${root}`,
+      hint: 'run `pacto init <name>` to create one',
+    });
   });
 
   it('reports an archive without pacto.yaml and a malicious archive with the path', async () => {
@@ -52,7 +81,11 @@ describe('loadContractSource', () => {
     });
     const zip = join(root, 'bundle.zip');
     await writeFile(zip, 'PK');
-    await expect(loadContractSource(zip)).rejects.toMatchObject({ code: 'NOT_A_DIRECTORY', message: `${zip} is not a directory` });
+    await expect(loadContractSource(zip)).rejects.toMatchObject({
+      code: 'NOT_A_DIRECTORY',
+      message: `${zip} is not a directory`,
+      hint: 'name the directory that holds pacto.yaml, or a bundle archive ending in .tar.gz or .tgz',
+    });
   });
 
   it('defaults to the current directory', async () => {

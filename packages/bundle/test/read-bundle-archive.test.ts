@@ -74,20 +74,21 @@ describe('readBundleArchive', () => {
     const entries = Array.from({ length: 20_000 }, (_, i) => ({ name: `f/${i}`, body: '' }));
     const error = await refusal(await craftArchive(entries));
     expect(error.code).toBe('TOO_MANY_ENTRIES');
-    expect(error.message).toBe('tar has too many entries (>10000)');
+    expect(error.message).toBe('the archive has more than 10000 files and directories, the limit for a bundle');
   });
 
   it('refuses a file over 10 MiB from its header, before inflating its data', async () => {
     const error = await refusal(await craftArchive([{ name: 'big.bin', body: new Uint8Array(60 * MiB) }]));
     expect(error.code).toBe('FILE_TOO_LARGE');
-    expect(error.message).toBe('file big.bin exceeds maximum size of 10485760 bytes');
+    expect(error.message).toBe('file big.bin is 60 MiB, over the 10 MiB limit for one file of a bundle');
+    expect(error.hint).toBeUndefined();
   });
 
   it('refuses more than 50 MiB in total', async () => {
     const entries = Array.from({ length: 6 }, (_, i) => ({ name: `blob${i}.bin`, body: new Uint8Array(10 * MiB) }));
     const error = await refusal(await craftArchive(entries));
     expect(error.code).toBe('BUNDLE_TOO_LARGE');
-    expect(error.message).toBe('extracted bundle exceeds maximum total size of 52428800 bytes');
+    expect(error.message).toBe('the files of the archive add up to more than 50 MiB, the limit for a bundle');
   });
 
   it('stops inflating a gzip bomb that is not even a tar', async () => {
@@ -103,7 +104,7 @@ describe('readBundleArchive', () => {
     const limits = { maxEntries: 10, maxFileBytes: MiB, maxTotalBytes: MiB };
     await expect(readBundleArchive(new Uint8Array(bomb), { limits })).rejects.toMatchObject({
       code: 'BUNDLE_TOO_LARGE',
-      message: `extracted bundle exceeds maximum total size of ${MiB} bytes`,
+      message: 'the files of the archive add up to more than 1 MiB, the limit for a bundle',
     });
     // The same tail within the cap is just end-of-archive padding.
     const padded = gzipSync(Buffer.concat([tar, Buffer.alloc(MiB)]));
