@@ -10,15 +10,14 @@ export interface LoadedContract {
 }
 
 /**
- * Stage P only, for the commands that read without validating (explain, diff, graph), with the
- * load error wording of cli.md §3.1: `failed to parse <file>: <parse error>`.
+ * Stage P only, for the commands that read without validating (explain, diff, graph): a contract that does not
+ * parse fails with its first problem as one line with its place (`svc/pacto.yaml:16:5: unknown field …`).
  */
 export async function parseBundleContract(bundle: ContractBundle): Promise<{ contract: Contract; positions: SourceMap }> {
   const parsed = parseContract(bundle.text, bundle.fileName);
   if (!parsed.ok) {
     const error = parsed.error;
-    const detail = error.code === 'UNSUPPORTED_PACTO_VERSION' ? `parse error at ${error.path}: ${error.message}` : error.message;
-    throw new CliError(`failed to parse ${bundle.fileName}: ${detail}`, { cause: error });
+    throw new CliError(error.located, { cause: error, code: error.code, ...(error.hint === undefined ? {} : { hint: error.hint }) });
   }
   return { contract: parsed.contract, positions: parsed.positions };
 }

@@ -36,7 +36,7 @@ async function validateBroken(setup: (dir: string) => void) {
   expect(run.stdout).toBe('svc is invalid\n');
   const lines = run.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(2);
-  expect(lines[0]).toMatch(/^ {2}ERROR \[(PARSE_ERROR|UNSUPPORTED_PACTO_VERSION)\] /);
+  expect(lines[0]).toMatch(/^ {2}ERROR \[(PARSE_ERROR|UNSUPPORTED_PACTO_VERSION|FILE_TOO_LARGE)\] /);
   expect(lines[1]).toBe('validation failed with 1 error(s)');
   expect(run.stderr).not.toMatch(/\n\s+at /);
   return lines[0]!;
@@ -45,37 +45,40 @@ async function validateBroken(setup: (dir: string) => void) {
 describe('bad input: one clear line, exit 1, no stack trace, bounded memory', () => {
   it('empty file', async () => {
     const line = await validateBroken((dir) => writeFileSync(join(dir, 'pacto.yaml'), ''));
-    expect(line).toBe('  ERROR [PARSE_ERROR] : failed to parse svc/pacto.yaml: parse error: failed to parse YAML: EOF');
+    expect(line).toBe(
+      '  ERROR [PARSE_ERROR] : failed to parse YAML: the file has no content; write the contract there, or run `pacto init <name>` to create one (svc/pacto.yaml)',
+    );
   });
 
   it('text that is not YAML names file, line and column', async () => {
     const line = await validateBroken((dir) =>
       writeFileSync(join(dir, 'pacto.yaml'), 'pactoVersion: "1.0"\nservice:\n  name: [unclosed\n  version: 1.0.0\n'),
     );
-    expect(line).toContain('failed to parse svc/pacto.yaml: parse error: failed to parse YAML: ');
-    expect(line).toMatch(/line \d+, column \d+|:\d+:\d+/);
+    expect(line).toMatch(/^ {2}ERROR \[PARSE_ERROR\] : failed to parse YAML: [^\n]+ \(svc\/pacto\.yaml:\d+:\d+\)$/);
   });
 
   it('binary file', async () => {
     const line = await validateBroken((dir) =>
       writeFileSync(join(dir, 'pacto.yaml'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0xff, 0xfe, 0x00, 0x10])),
     );
-    expect(line).toContain('failed to parse svc/pacto.yaml: parse error: failed to parse YAML: ');
+    expect(line).toBe(
+      '  ERROR [PARSE_ERROR] : failed to parse YAML: control character U+007F is not allowed (is this a binary file?) (svc/pacto.yaml:1:1)',
+    );
   });
 
   it('YAML alias bomb ("billion laughs")', async () => {
     const line = await validateBroken((dir) => writeFileSync(join(dir, 'pacto.yaml'), billionLaughs()));
-    expect(line).toContain('failed to parse svc/pacto.yaml');
+    expect(line).toBe('  ERROR [PARSE_ERROR] : failed to parse YAML: the document contains excessive aliasing (svc/pacto.yaml)');
   });
 
   it('a 20 MB contract', async () => {
     const line = await validateBroken((dir) => writeFileSync(join(dir, 'pacto.yaml'), hugeContract()));
-    expect(line).toContain('svc/pacto.yaml');
+    expect(line).toMatch(/^ {2}ERROR \[FILE_TOO_LARGE\] : file svc\/pacto\.yaml is 20(\.\d)? MiB, over the 10 MiB limit for one file of a bundle$/);
   });
 
   it('a directory without pacto.yaml', async () => {
     const line = await validateBroken(() => undefined);
-    expect(line).toBe('  ERROR [PARSE_ERROR] : no pacto.yaml found in svc');
+    expect(line).toBe('  ERROR [PARSE_ERROR] : no pacto.yaml found in svc; run `pacto init <name>` to create one');
   });
 
   it('an unreadable pacto.yaml', async () => {

@@ -51,7 +51,7 @@ describe('pacto diff', { timeout: 60_000 }, () => {
     writeFileSync(join(cwd, 'svc', 'pacto.yaml'), 'pactoVersion: "1.1"\nservice: {name: svc}\n');
     const broken = await runPacto(['diff', 'old', 'svc'], { cwd });
     expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/^new contract: failed to parse svc\/pacto\.yaml: /);
+    expect(broken.stderr).toBe('new contract: svc/pacto.yaml:2:10: parse error at service.version: service.version is required\n');
     expect(await runPacto(['diff', 'old'], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'accepts 2 arg(s), received 1\n' });
   });
 

@@ -49,7 +49,7 @@ describe('pacto validate', () => {
       code: 1,
       stdout: 'svc is invalid\n',
       stderr:
-        '  ERROR [HEALTH_INTERFACE_NOT_FOUND] runtime.health.interface: health interface "web" does not match any declared interface\n' +
+        '  ERROR [HEALTH_INTERFACE_NOT_FOUND] runtime.health.interface: health interface "web" does not match any declared interface (svc/pacto.yaml:44:16)\n' +
         'validation failed with 1 error(s)\n',
     });
   });
@@ -83,7 +83,7 @@ describe('pacto validate', () => {
       code: 1,
       stdout: 'svc is invalid\n',
       stderr:
-        '  ERROR [FILE_NOT_FOUND] interfaces[0].contract: interface contract file "interfaces/openapi.yaml" not found in bundle (excluded by .pactoignore pattern "interfaces/")\n' +
+        '  ERROR [FILE_NOT_FOUND] interfaces[0].contract: interface contract file "interfaces/openapi.yaml" not found in bundle (excluded by .pactoignore pattern "interfaces/") (svc/pacto.yaml:17:15)\n' +
         'validation failed with 1 error(s)\n',
     });
   });
@@ -128,15 +128,14 @@ describe('pacto explain', () => {
     });
   });
 
-  it('reports a parse failure as one line naming the file', async () => {
+  it('reports a parse failure as one line naming the file, line and column', async () => {
     const cwd = tempDir();
     await runPacto(['init', 'svc'], { cwd });
     writeFileSync(join(cwd, 'svc', 'pacto.yaml'), 'pactoVersion: "2.0"\nservice:\n  name: svc\n  version: 1.0.0\n');
     expect(await runPacto(['explain', 'svc'], { cwd })).toEqual({
       code: 1,
       stdout: '',
-      stderr:
-        'failed to parse svc/pacto.yaml: parse error at pactoVersion: unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1\n',
+      stderr: 'svc/pacto.yaml:1:15: unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1\n',
     });
   });
 });

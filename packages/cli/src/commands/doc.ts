@@ -67,10 +67,8 @@ export class DocCommand extends PactoCommand {
     const result = await validateContract(bundle, { resolver: await createCliResolver(this.settings) });
     if (result.valid && result.contract) return result.contract;
     const render = await import('@pacto/render');
-    const text = render.renderValidationText(this.args[0] || '.', result, {
-      positions: this.context.stderrIsTTY,
-      fileName: bundle.fileName,
-    });
+    const { validationTextOptions } = await import('../finding-frames.js');
+    const text = render.renderValidationText(this.args[0] || '.', result, validationTextOptions(bundle, this.context.stderrIsTTY));
     this.err(`${text.stderr}${render.validationFailedLine(result.errors.length)}\n`);
     return undefined;
   }

@@ -43,7 +43,7 @@ export class PullCommand extends PactoCommand {
         throw new CliError(`failed to extract bundle: ${(error as Error).message}`, { cause: error });
       }
       const parsed = parseContract(bundle.text, bundle.fileName);
-      if (!parsed.ok) throw new CliError(`failed to extract bundle: failed to parse contract from bundle: ${parsed.error.message}`);
+      if (!parsed.ok) throw new CliError(`failed to extract bundle: ${parsed.error.located}`, { cause: parsed.error });
       const { name, version } = parsed.contract.service;
       const output = this.output ?? name;
       const { resolve } = await import('node:path');

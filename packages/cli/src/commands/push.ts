@@ -54,7 +54,9 @@ export class PushCommand extends PactoCommand {
       const result = await validateContract({ fileName: loaded.fileName, text, files: loaded.files }, { resolver });
       if (!result.valid || !result.contract) {
         const render = await import('@pacto/render');
-        const findings = render.renderValidationText(this.dir, result, { positions: this.context.stderrIsTTY, fileName: loaded.fileName }).stderr;
+        const { validationTextOptions } = await import('../finding-frames.js');
+        const options = validationTextOptions({ fileName: loaded.fileName, text }, this.context.stderrIsTTY);
+        const findings = render.renderValidationText(this.dir, result, options).stderr;
         this.err(`${findings}${render.validationFailedLine(result.errors.length, 'contract ')}\n`);
         return 1;
       }

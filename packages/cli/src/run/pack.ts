@@ -11,6 +11,7 @@ import {
 } from '@pacto/bundle';
 import { formatJson, renderValidationText, validationFailedLine } from '@pacto/render';
 import { validateContract } from '@pacto/validate';
+import { validationTextOptions } from '../finding-frames.js';
 import { readOverrides } from '../overrides.js';
 import type { CommandIO } from './command-io.js';
 
@@ -36,10 +37,7 @@ export async function runPack(io: CommandIO, request: PackRequest): Promise<numb
 
   const result = await validateContract({ fileName: loaded.fileName, text, files: loaded.files });
   if (!result.valid || !result.contract) {
-    const findings = renderValidationText(arg, result, {
-      positions: io.stderrIsTTY,
-      fileName: loaded.fileName,
-    }).stderr;
+    const findings = renderValidationText(arg, result, validationTextOptions({ fileName: loaded.fileName, text }, io.stderrIsTTY)).stderr;
     io.err(`${findings}${validationFailedLine(result.errors.length, 'contract ')}\n`);
     return 1;
   }

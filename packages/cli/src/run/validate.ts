@@ -6,12 +6,14 @@ import {
   validationFindings,
   type ReportedResult,
 } from '@pacto/render';
-import type { ContractBundle } from '@pacto/schema';
+import { isBundleArchivePath } from '@pacto/bundle';
+import { isPactoError, type ContractBundle } from '@pacto/schema';
 import { validateContract } from '@pacto/validate';
 import { isCiFormat, renderCiFindings } from '../ci-output.js';
 import { applyOverridesTo, loadContractArgument } from '../contract-source.js';
 import { readOverrides } from '../overrides.js';
 import { createCliResolver } from '../resolver.js';
+import { validationTextOptions } from '../finding-frames.js';
 import type { CommandIO } from './command-io.js';
 
 export interface ValidateRequest {
@@ -29,21 +31,33 @@ export async function runValidate(io: CommandIO, request: ValidateRequest): Prom
   const { ref } = request;
   const overrides = await readOverrides(request.values, request.sets);
   let bundle: ContractBundle | undefined;
-  let loadError: string | undefined;
+  let loadError: unknown;
   try {
     bundle = await applyOverridesTo(await loadContractArgument(ref, io.settings), overrides);
   } catch (error) {
     // A contract that cannot be read is an invalid result, not a crash (cli.md §4.2).
-    loadError = (error as Error).message;
+    loadError = error;
   }
   const result: ReportedResult = bundle
     ? await validateContract(bundle, { resolver: createCliResolver(io.settings), readinessGate: request.readiness })
-    : { valid: false, errors: [{ path: '', code: 'PARSE_ERROR', message: loadError ?? '' }], warnings: [] };
-  report(io, ref, bundle?.fileName, result);
+    : { valid: false, errors: [loadFinding(loadError)], warnings: [] };
+  report(io, ref, bundle, result);
   return result.valid ? 0 : 1;
 }
 
-function report(io: CommandIO, ref: string, fileName: string | undefined, result: ReportedResult): void {
+/** Bundle limits keep their own code; any other failure to read the contract is a PARSE_ERROR (cli.md §4.2). */
+const OWN_CODES = new Set(['FILE_TOO_LARGE', 'BUNDLE_TOO_LARGE', 'TOO_MANY_ENTRIES']);
+
+/** The finding of a contract that could not be read, with the error's hint. */
+function loadFinding(error: unknown): ReportedResult['errors'][number] {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = isPactoError(error) ? error.hint : undefined;
+  const code = isPactoError(error) && OWN_CODES.has(error.code) ? error.code : 'PARSE_ERROR';
+  return { path: '', code, message, ...(hint === undefined ? {} : { hint }) };
+}
+
+function report(io: CommandIO, ref: string, bundle: ContractBundle | undefined, result: ReportedResult): void {
+  const fileName = bundle?.fileName;
   const format = io.settings.outputFormat;
   const failed = result.valid ? '' : `${validationFailedLine(result.errors.length)}\n`;
   if (format === 'json') {
@@ -53,15 +67,12 @@ function report(io: CommandIO, ref: string, fileName: string | undefined, result
   }
   if (isCiFormat(format)) {
     // CI formats: annotations on the contract file; only a local directory has a file to point at.
-    const local = fileName !== undefined && !ref.startsWith('oci://') && !/\.tar\.gz$/.test(ref);
+    const local = fileName !== undefined && !ref.startsWith('oci://') && !isBundleArchivePath(ref);
     io.out(renderCiFindings(format, validationFindings(result, local ? fileName : undefined), ref));
     io.err(failed);
     return;
   }
-  const text = renderValidationText(ref, result, {
-    positions: io.stderrIsTTY,
-    ...(fileName ? { fileName } : {}),
-  });
+  const text = renderValidationText(ref, result, validationTextOptions(bundle, io.stderrIsTTY));
   io.out(text.stdout);
   io.err(text.stderr + failed);
 }

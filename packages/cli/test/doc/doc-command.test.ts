@@ -89,7 +89,7 @@ describe('pacto doc', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      '  ERROR [FILE_NOT_FOUND] interfaces[0].contract: interface contract file "interfaces/openapi.yaml" not found in bundle\n' +
+      `  ERROR [FILE_NOT_FOUND] interfaces[0].contract: interface contract file "interfaces/openapi.yaml" not found in bundle (${dir}/pacto.yaml:9:15)\n` +
         'validation failed with 1 error(s)\n',
     );
   });

@@ -11,17 +11,18 @@ export type DiffErrorCode = 'PARSE_FAILED';
 export class DiffError extends PactoError {
   override readonly name = 'DiffError';
   declare readonly code: DiffErrorCode;
-  constructor(code: DiffErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: DiffErrorCode, message: string, options?: { cause?: unknown; hint?: string }) {
     super(code, message, options);
   }
 }
 
-/** Stage P only (diff.md §1.2: no validation layer runs), with the CLI's `failed to parse <file>: …` wording. */
+/** Stage P only (diff.md §1.2: no validation layer runs); a contract that does not parse fails with its first problem and its place. */
 export function toDiffSide(input: DiffInput): DiffSide {
   if ('contract' in input) return input;
   const parsed = parseContract(input.text, input.fileName);
   if (!parsed.ok) {
-    throw new DiffError('PARSE_FAILED', `failed to parse ${input.fileName}: ${parsed.error.message}`, { cause: parsed.error });
+    const error = parsed.error;
+    throw new DiffError('PARSE_FAILED', error.located, { cause: error, ...(error.hint === undefined ? {} : { hint: error.hint }) });
   }
   return { contract: parsed.contract, files: input.files, listing: input.listing };
 }
