@@ -12,7 +12,7 @@ describe('renderContractReference', () => {
   });
 
   it('lists nested fields with their description, requiredness and constraints', () => {
-    expect(reference).toContain('| `service.name` | string | yes | Service name: lower-case letters, digits and inner hyphens. | pattern `^[a-z0-9]([a-z0-9-]*[a-z0-9])?$` |');
+    expect(reference).toContain('| `service.name` | string | yes | Service name: lower-case letters, digits and inner hyphens. | lower-case letters, digits and hyphens, starting and ending with a letter or digit |');
     expect(reference).toContain('| `readiness.checks[].weight` | integer | yes |');
     expect(reference).toContain('| `service.owner` | string or object | no |');
     expect(reference).toContain('| `runtime.state.type` | `hybrid` |');
