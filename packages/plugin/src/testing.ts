@@ -37,7 +37,7 @@ export async function runPlugin(plugin: PactoPlugin, bundleDir: string, options:
   if (contract === undefined) {
     const bundle = await loadBundleDir(dir);
     const parsed = parseContract(bundle.text, bundle.fileName);
-    if (!parsed.ok) throw new PluginError(`failed to parse ${bundle.fileName}: ${parsed.error.message}`, { cause: parsed.error });
+    if (!parsed.ok) throw new PluginError(parsed.error.located, { cause: parsed.error });
     contract = parsed.contract;
   }
   const wire = buildRequest({
