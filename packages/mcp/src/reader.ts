@@ -30,13 +30,12 @@ export interface ContractReader {
   readonly policies?: BundleResolver;
 }
 
-/** A contract bundle parsed (stage P only), with the CLI's wording for a parse failure. */
+/** A contract bundle parsed (stage P only); a parse failure is the CLI's positioned line (`<file>:<line>:<column>: …`). */
 export function parseRead(read: ReadContract): { side: DiffSide; positions: SourceMap } {
   const parsed = parseContract(read.bundle.text, read.bundle.fileName);
   if (!parsed.ok) {
     const error = parsed.error;
-    const detail = error.code === 'UNSUPPORTED_PACTO_VERSION' ? `parse error at ${error.path}: ${error.message}` : error.message;
-    throw new McpToolError('CONTRACT_INVALID', `failed to parse ${read.bundle.fileName}: ${detail}`, { cause: error });
+    throw new McpToolError('CONTRACT_INVALID', error.located, { cause: error, ...(error.hint === undefined ? {} : { hint: error.hint }) });
   }
   return { side: { contract: parsed.contract, files: read.bundle.files, listing: read.listing }, positions: parsed.positions };
 }
