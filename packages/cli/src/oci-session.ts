@@ -43,6 +43,12 @@ export function lazyOciClient(context: PactoContext, settings: RegistrySettings)
 
 let shared: OciClient | undefined;
 
+/** The process's client for contract arguments and the refs their checks resolve (one set of caches, cli.md §5). */
+export function sharedOciClient(settings: RegistrySettings): OciClient {
+  shared ??= new OciClient(ociClientOptions(settings, process.env));
+  return shared;
+}
+
 /**
  * Reads an `oci://` contract argument (cli.md §3.1) through one client per process, so the contract and the
  * refs its validation resolves share the in-memory bundle and tag caches (cli.md §5).
@@ -53,8 +59,7 @@ export async function pullContractBundle(ref: string, settings: RegistrySettings
 
 /** Pulls an `oci://` contract argument with its files, for commands that need the bundle on disk (generate). */
 export async function pullBundle(ref: string, settings: RegistrySettings): Promise<{ bundle: ContractBundle; contents: BundleContents }> {
-  shared ??= new OciClient(ociClientOptions(settings, process.env));
-  const pulled = await shared.pull(ref);
+  const pulled = await sharedOciClient(settings).pull(ref);
   try {
     return { bundle: contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`), contents: pulled.contents };
   } catch (error) {

@@ -62,6 +62,9 @@ export class DiffCommand extends PactoCommand {
       };
       const oldSide = await load('old', oldArg, oldOverrides);
       const newSide = await load('new', newArg, newOverrides);
+      const { verifyLockIfPresent } = await import('../lock-check.js');
+      await verifyLockIfPresent(oldArg, oldSide.side.contract, this.context.cwd, async () => lazyClient());
+      await verifyLockIfPresent(newArg, newSide.side.contract, this.context.cwd, async () => lazyClient());
       const diff = await import('@pacto/diff');
       const [oldGraph, newGraph] = await Promise.all([
         diff.resolveGraph(oldSide.side, createDependencyFetcher({ baseDir: oldSide.baseDir, client: lazyClient, onFetch: this.logFetch('old') })),

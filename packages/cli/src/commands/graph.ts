@@ -44,6 +44,8 @@ export class GraphCommand extends PactoCommand {
     try {
       const { loadSide, createDependencyFetcher } = await import('../diff-sources.js');
       const root = await loadSide(this.args[0] || '.', overrides, this.context.cwd, lazyClient);
+      const { verifyLockIfPresent } = await import('../lock-check.js');
+      await verifyLockIfPresent(this.args[0] || '.', root.side.contract, this.context.cwd, async () => lazyClient());
       const diff = await import('@pacto/diff');
       const references = this.onlyReferences ? 'only' : this.withReferences ? 'with' : 'none';
       const graph = await diff.resolveGraph(root.side, createDependencyFetcher({ baseDir: root.baseDir, client: lazyClient, onFetch: (ref, range) => this.debug(`resolving dependency ${ref} (${range})`) }), { references });

@@ -5,6 +5,7 @@ import { ExplainCommand } from './explain.js';
 import { GenerateCommand } from './generate.js';
 import { GraphCommand } from './graph.js';
 import { InitCommand } from './init.js';
+import { LockCommand } from './lock.js';
 import { PackCommand } from './pack.js';
 import { LoginCommand } from './login.js';
 import { LogoutCommand } from './logout.js';
@@ -16,4 +17,4 @@ import { VersionCommand } from './version.js';
 
 // One line per command; clipanion needs every class up front to parse argv, while each
 // command imports its libraries lazily inside run().
-export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, GenerateCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, McpCommand, DashboardCommand, VersionCommand];
+export const commands = [InitCommand, ValidateCommand, ExplainCommand, DocCommand, DiffCommand, GraphCommand, GenerateCommand, LockCommand, PackCommand, PushCommand, PullCommand, LoginCommand, LogoutCommand, McpCommand, DashboardCommand, VersionCommand];

@@ -63,6 +63,9 @@ export class PushCommand extends PactoCommand {
       const contract: Contract = result.contract;
       const local = localReferenceRefusal(contract);
       if (local) throw new CliError(local);
+      // A committed pacto.lock must still hold before anything is uploaded (cli.md §4.11).
+      const { verifyLockIfPresent } = await import('../lock-check.js');
+      await verifyLockIfPresent(this.dir, contract, this.context.cwd, async () => client);
 
       const contents = text === loaded.text ? loaded.contents : bundleLib.withContractText(loaded.contents, text);
       const { archive, tarDigest } = await bundleLib.packBundleWithTarDigest(contents);

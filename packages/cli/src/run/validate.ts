@@ -7,11 +7,12 @@ import {
   type ReportedResult,
 } from '@pacto/render';
 import { isBundleArchivePath } from '@pacto/bundle';
-import { isPactoError, type ContractBundle } from '@pacto/schema';
+import { isPactoError, type Contract, type ContractBundle } from '@pacto/schema';
 import { validateContract } from '@pacto/validate';
 import { isCiFormat, renderCiFindings } from '../ci-output.js';
 import { applyOverridesTo, loadContractArgument } from '../contract-source.js';
 import { readOverrides } from '../overrides.js';
+import { verifyLockIfPresent } from '../lock-check.js';
 import { createCliResolver } from '../resolver.js';
 import { validationTextOptions } from '../finding-frames.js';
 import type { CommandIO } from './command-io.js';
@@ -38,9 +39,10 @@ export async function runValidate(io: CommandIO, request: ValidateRequest): Prom
     // A contract that cannot be read is an invalid result, not a crash (cli.md §4.2).
     loadError = error;
   }
-  const result: ReportedResult = bundle
+  let result: ReportedResult & { readonly contract?: Contract } = bundle
     ? await validateContract(bundle, { resolver: createCliResolver(io.settings), readinessGate: request.readiness })
     : { valid: false, errors: [loadFinding(loadError)], warnings: [] };
+  if (result.contract) result = await withLockFinding(result, ref, result.contract, io);
   report(io, ref, bundle, result);
   return result.valid ? 0 : 1;
 }
@@ -54,6 +56,19 @@ function loadFinding(error: unknown): ReportedResult['errors'][number] {
   const hint = isPactoError(error) ? error.hint : undefined;
   const code = isPactoError(error) && OWN_CODES.has(error.code) ? error.code : 'PARSE_ERROR';
   return { path: '', code, message, ...(hint === undefined ? {} : { hint }) };
+}
+
+/** A `pacto.lock` beside a local contract is verified (cli.md §4.11); drift is one more error, with its LOCK_* code. */
+async function withLockFinding(result: ReportedResult, ref: string, contract: Contract, io: CommandIO): Promise<ReportedResult> {
+  try {
+    await verifyLockIfPresent(ref, contract, process.cwd(), async () => (await import('../oci-session.js')).sharedOciClient(io.settings));
+    return result;
+  } catch (error) {
+    if (!isPactoError(error) || !error.code.startsWith('LOCK_')) throw error;
+    const message = error.message.startsWith(`${error.code}: `) ? error.message.slice(error.code.length + 2) : error.message;
+    const finding = { path: 'pacto.lock', code: error.code, message, ...(error.hint === undefined ? {} : { hint: error.hint }) };
+    return { ...result, valid: false, errors: [...result.errors, finding] };
+  }
 }
 
 function report(io: CommandIO, ref: string, bundle: ContractBundle | undefined, result: ReportedResult): void {

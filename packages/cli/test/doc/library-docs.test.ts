@@ -18,7 +18,7 @@ const pages = readdirSync(LIBRARY_DOCS).filter((name) => name.endsWith('.md')).s
 
 describe('docs/libraries', () => {
   it('has one page per library package', () => {
-    expect(pages).toEqual(['bundle.md', 'dashboard.md', 'diff.md', 'mcp.md', 'oci.md', 'plugin.md', 'render.md', 'schema.md', 'validate.md']);
+    expect(pages).toEqual(['bundle.md', 'dashboard.md', 'diff.md', 'lock.md', 'mcp.md', 'oci.md', 'plugin.md', 'render.md', 'schema.md', 'validate.md']);
   });
 
   it.each(pages)('the example of %s runs as written', (page) => {
