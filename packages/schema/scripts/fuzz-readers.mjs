@@ -1,4 +1,4 @@
-// Longer run of the reader-equality check in test/yaml-readers.test.ts: mutates corpus contracts and the
+// Longer run of the reader-equality check in test/yaml-readers.test.ts: mutates the example and case contracts and the
 // flow/block fixture at random and reports any text the fast reader reads differently from the complete one.
 // Usage: pnpm --filter @pacto/schema build && node scripts/fuzz-readers.mjs [seed] [rounds]
 import { readFileSync, readdirSync } from 'node:fs';
@@ -9,10 +9,15 @@ import { readYamlFast } from '../dist/parse/yaml-fast.js';
 import { readYamlFull } from '../dist/parse/yaml-full.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = join(here, '..', '..', '..', '..', 'shared', 'conformance');
-const files = ['valid', 'invalid', 'future'].flatMap((group) =>
-  readdirSync(join(corpus, group)).map((name) => join(corpus, group, name, 'pacto.yaml')),
-);
+const repo = join(here, '..', '..', '..');
+// The examples and the suite's own contract cases (nothing outside the repository).
+const cases = join(repo, 'packages', 'validate', 'test', 'fixtures', 'cases');
+const files = [
+  ...readdirSync(join(repo, 'examples'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(repo, 'examples', entry.name, 'pacto.yaml')),
+  ...['valid', 'invalid', 'future'].flatMap((group) => readdirSync(join(cases, group)).map((name) => join(cases, group, name, 'pacto.yaml'))),
+];
 const texts = [join(here, '..', 'test', 'fixtures', 'flow-and-quotes.yaml'), ...files].map((file) => readFileSync(file, 'utf8'));
 
 let seed = Number(process.argv[2] ?? 7) >>> 0 || 1;

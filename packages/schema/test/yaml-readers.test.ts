@@ -1,17 +1,14 @@
-import { fileURLToPath } from 'node:url';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readYamlFast } from '../src/parse/yaml-fast.js';
 import { readYamlFull } from '../src/parse/yaml-full.js';
+import { ownCases } from '../../../test/conformance/harness.js';
 
 // The fast reader must either decline or build exactly the tree the complete reader builds.
 
-// The corpus sits beside the repository (../shared), in CI as on a developer machine.
-const CORPUS = fileURLToPath(new URL('../../../../shared/conformance', import.meta.url));
-const corpusFiles = ['valid', 'invalid', 'future'].flatMap((group) =>
-  readdirSync(join(CORPUS, group)).map((name) => join(CORPUS, group, name, 'pacto.yaml')),
-);
+// The suite's own contract cases and the examples: real contracts in the styles people write.
+const corpusFiles = ownCases().map((c) => join(c.dir, 'pacto.yaml'));
 
 function fullTree(text: string) {
   try {
@@ -33,9 +30,9 @@ function expectSameAsFull(text: string): 'fast' | 'declined' {
 describe('fast and complete YAML readers agree', () => {
   it.each(corpusFiles)('%s', (file) => {
     const text = readFileSync(file, 'utf8');
-    // Every corpus contract except the deliberately broken one is read by the fast reader.
+    // Every case except the deliberately broken one is read by the fast reader.
     const outcome = expectSameAsFull(text);
-    if (!file.includes('testdata-invalid-yaml')) expect(outcome).toBe('fast');
+    if (!file.includes('not-yaml')) expect(outcome).toBe('fast');
     // The same with Windows line ends.
     expect(expectSameAsFull(text.replaceAll('\n', '\r\n'))).toBe(outcome);
   });
@@ -117,8 +114,8 @@ describe('fast and complete YAML readers agree', () => {
     expectSameAsFull(text);
   });
 
-  // Mutated corpus contracts: whatever the fast reader accepts, the complete reader must read the same way.
-  it('agrees on 1,000 random mutations of the corpus', { timeout: 60_000 }, () => {
+  // Mutated case contracts: whatever the fast reader accepts, the complete reader must read the same way.
+  it('agrees on 1,000 random mutations of the cases', { timeout: 60_000 }, () => {
     let seed = 12345 >>> 0;
     const random = (n: number) => {
       seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
