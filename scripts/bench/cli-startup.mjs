@@ -1,14 +1,11 @@
 // Wall time of `pacto version` and `pacto validate <example>` next to `node -e 0`.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { summarize, table } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pacto = `${root}/packages/cli/dist/pacto.js`;
-const example = existsSync(`${root}/examples/postgresql/pacto.yaml`)
-  ? `${root}/examples/postgresql`
-  : `${root}/../shared/conformance/valid/docs-postgresql`;
+const example = `${root}/examples/postgresql`;
 const RUNS = 25;
 
 function time(args) {

@@ -1,5 +1,5 @@
-// Full validations per second (parse included, local policy mode, in-process) over the
-// conformance corpus repeated to 1,000 contracts, next to the `yaml` package's own
+// Full validations per second (parse included, local policy mode, in-process) over the examples and
+// the suite's own contract cases repeated to 1,000 contracts, next to the `yaml` package's own
 // parseDocument rate on the same texts — the cost a naive parse path would put on every contract.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,17 +12,14 @@ const { parseDocument } = requireFromSchema('yaml');
 const { loadBundleDir } = await import(`${root}/packages/bundle/dist/index.js`);
 const { validateContract } = await import(`${root}/packages/validate/dist/index.js`);
 
-const corpus = `${root}/../shared/conformance`;
-const bundles = [];
-for (const group of ['valid', 'invalid', 'future']) {
-  for (const name of readdirSync(`${corpus}/${group}`).sort()) {
-    try {
-      bundles.push(await loadBundleDir(`${corpus}/${group}/${name}`));
-    } catch {
-      // A case whose directory cannot load is a parse-error case; it has no bundle to time.
-    }
-  }
-}
+const cases = `${root}/packages/validate/test/fixtures/cases`;
+const dirs = [
+  ...readdirSync(`${root}/examples`, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${root}/examples/${entry.name}`),
+  ...['valid', 'invalid', 'future'].flatMap((group) => readdirSync(`${cases}/${group}`).sort().map((name) => `${cases}/${group}/${name}`)),
+];
+const bundles = await Promise.all(dirs.map((dir) => loadBundleDir(dir)));
 const TOTAL = 1000;
 const work = Array.from({ length: TOTAL }, (_, i) => bundles[i % bundles.length]);
 
@@ -41,7 +38,7 @@ async function rate(fn, rounds = 5) {
 await rate((b) => validateContract(b), 1); // warm-up: JIT, compiled user schemas
 const ours = await rate((b) => validateContract(b));
 const yamlOnly = await rate((b) => parseDocument(b.text, { uniqueKeys: true }));
-console.log(`${bundles.length} conformance bundles repeated to ${TOTAL} contracts, median of 5 rounds`);
+console.log(`${bundles.length} example and case bundles repeated to ${TOTAL} contracts, median of 5 rounds`);
 console.log(
   table([
     ['measure', 'per second', 'µs each', 'goal'],
