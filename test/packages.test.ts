@@ -36,6 +36,10 @@ interface Packed {
   readonly files: Map<string, Buffer>;
 }
 
+// README examples that are type-checked but not run: a plugin is an executable that serves a request
+// `pacto generate` sends on stdin.
+const COMPILE_ONLY = new Set(['plugin']);
+
 const packageDirs = readdirSync(join(REPO, 'packages'))
   .map((name) => join(REPO, 'packages', name))
   .filter((dir) => existsSync(join(dir, 'package.json')) && !(readJson<Manifest>(join(dir, 'package.json')).private ?? false));
@@ -60,7 +64,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 describe('every package tarball', () => {
   it('packs every publishable package', () => {
     expect([...packed.keys()].sort()).toEqual(
-      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/diff', '@pacto/oci', '@pacto/render', '@pacto/schema', '@pacto/validate']),
+      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/diff', '@pacto/oci', '@pacto/plugin', '@pacto/render', '@pacto/schema', '@pacto/validate']),
     );
   });
 
@@ -201,7 +205,7 @@ describe('installed with npm outside the workspace', () => {
     cpSync(join(REPO, 'examples', 'postgresql'), join(consumer, 'examples', 'postgresql'), { recursive: true });
     const init = await command(process.execPath, [join(REPO, 'packages', 'cli', 'dist', 'pacto.js'), 'init', 'my-service'], consumer);
     expect(init.code, init.stderr).toBe(0);
-    for (const name of examples) {
+    for (const name of examples.filter((example) => !COMPILE_ONLY.has(example))) {
       const run = await command(process.execPath, [join('out', `${name}.js`)], consumer);
       expect(run.code, `${name} example: ${run.stderr}`).toBe(0);
       expect(run.stdout.length, `${name} example prints something`).toBeGreaterThan(0);
