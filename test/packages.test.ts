@@ -64,7 +64,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 describe('every package tarball', () => {
   it('packs every publishable package', () => {
     expect([...packed.keys()].sort()).toEqual(
-      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/diff', '@pacto/oci', '@pacto/plugin', '@pacto/render', '@pacto/schema', '@pacto/validate']),
+      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/diff', '@pacto/mcp', '@pacto/oci', '@pacto/plugin', '@pacto/render', '@pacto/schema', '@pacto/validate']),
     );
   });
 
