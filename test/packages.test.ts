@@ -36,9 +36,9 @@ interface Packed {
   readonly files: Map<string, Buffer>;
 }
 
-// README examples that are type-checked but not run: a plugin is an executable that serves a request
-// `pacto generate` sends on stdin.
-const COMPILE_ONLY = new Set(['plugin']);
+// README examples that are type-checked but not run: a plugin is an executable that serves the request
+// `pacto generate` sends on stdin; the dashboard example serves until Ctrl+C.
+const COMPILE_ONLY = new Set(['plugin', 'dashboard']);
 
 const packageDirs = readdirSync(join(REPO, 'packages'))
   .map((name) => join(REPO, 'packages', name))
@@ -64,7 +64,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 describe('every package tarball', () => {
   it('packs every publishable package', () => {
     expect([...packed.keys()].sort()).toEqual(
-      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/diff', '@pacto/mcp', '@pacto/oci', '@pacto/plugin', '@pacto/render', '@pacto/schema', '@pacto/validate']),
+      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/dashboard', '@pacto/diff', '@pacto/mcp', '@pacto/oci', '@pacto/plugin', '@pacto/render', '@pacto/schema', '@pacto/validate']),
     );
   });
 
@@ -133,7 +133,7 @@ describe('installed with npm outside the workspace', () => {
     // --offline: the CLI has no runtime dependency to fetch.
     const install = await npm(['install', '--offline', (packed.get('@pacto/cli') as Packed).tarball], consumer);
     expect(install.code, install.stderr).toBe(0);
-    const npx = (...args: string[]) => command('npx', ['--no', 'pacto', ...args], consumer);
+    const npx = (...args: string[]) => command('npx', ['--no', 'pacto', ...args], consumer, { ...npmEnv(), PACTO_CACHE_DIR: join(consumer, 'cache') });
     const init = await npx('init', 'demo');
     expect(init.code, init.stderr).toBe(0);
     expect(existsSync(join(consumer, 'demo', 'pacto.yaml'))).toBe(true);
@@ -151,15 +151,20 @@ describe('installed with npm outside the workspace', () => {
       ['doc', 'demo'],
       ['push', layout, '-p', 'demo'],
       ['pull', layout, '-o', 'pulled'],
+      ['dashboard', 'demo', '--export', 'site'],
       ['version'],
     ];
     const bin = join(consumer, 'node_modules', '.bin', 'pacto');
+    // The OCI cache (push, pull, dashboard) inside the scratch directory, not the user's.
+    const env = { ...npmEnv(), PACTO_CACHE_DIR: join(consumer, 'cache') };
     for (const args of commands) {
-      const run = await command(bin, args, consumer);
+      const run = await command(bin, args, consumer, env);
       expect(run.code, `pacto ${args.join(' ')}: ${run.stderr}`).toBe(0);
       expect(run.stdout, `pacto ${args.join(' ')}`).toMatch(/\S/);
     }
     expect(existsSync(join(consumer, 'pulled', 'pacto.yaml'))).toBe(true);
+    // The dashboard's web app ships inside the CLI package.
+    expect(existsSync(join(consumer, 'site', 'index.html'))).toBe(true);
   });
 
   it("the libraries: each README's example compiles as strict nodenext TypeScript and runs", async () => {

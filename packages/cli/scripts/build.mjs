@@ -3,7 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { directImports } from './direct-imports.mjs';
 
@@ -120,3 +122,8 @@ await Promise.all(
 );
 
 await build({ ...shared, entryPoints: { pacto: 'src/main.ts' }, outdir: 'dist', plugins: [runModulesLoader, directImports] });
+
+// The dashboard's web app is files, not code: copied next to the bundle so that an installed CLI serves it
+// without the @pacto/dashboard package (the CLI has no runtime dependencies). Built before us by pnpm -r.
+const dashboardDir = dirname(createRequire(import.meta.url).resolve('@pacto/dashboard/package.json'));
+cpSync(join(dashboardDir, 'dist', 'ui'), fileURLToPath(new URL('../dist/dashboard-ui', import.meta.url)), { recursive: true });

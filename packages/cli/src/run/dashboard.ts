@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createDashboard, exportDashboard, formatDetectedSources, formatNoSources, formatRunning, startDashboardServer, type Dashboard } from '@pacto/dashboard';
 import { defaultCacheDir, OciClient } from '@pacto/oci';
 import { buildInfo } from '../build-info.js';
@@ -61,8 +61,9 @@ export async function runDashboard(io: CommandIO, request: DashboardRequest): Pr
       });
     }
     io.err(formatDetectedSources(sources));
-    // The web app is shipped inside @pacto/dashboard; this module is bundled, so find the package on disk.
-    const uiDir = join(dirname(require.resolve('@pacto/dashboard/package.json')), 'dist', 'ui');
+    // The web app's files: the CLI build copies them from @pacto/dashboard to dist/dashboard-ui, beside this
+    // run module's dist/run/, so an installed CLI needs no @pacto/dashboard package.
+    const uiDir = join(__dirname, '..', 'dashboard-ui');
     if (request.exportDir !== undefined) return await exportSite(io, dashboard, request.exportDir, uiDir);
 
     const server = await startDashboardServer(dashboard.api, {
