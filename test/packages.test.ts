@@ -64,7 +64,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 describe('every package tarball', () => {
   it('packs every publishable package', () => {
     expect([...packed.keys()].sort()).toEqual(
-      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/dashboard', '@pacto/diff', '@pacto/mcp', '@pacto/oci', '@pacto/plugin', '@pacto/render', '@pacto/schema', '@pacto/validate']),
+      expect.arrayContaining(['@pacto/bundle', '@pacto/cli', '@pacto/dashboard', '@pacto/diff', '@pacto/lock', '@pacto/mcp', '@pacto/oci', '@pacto/plugin', '@pacto/render', '@pacto/schema', '@pacto/validate']),
     );
   });
 
@@ -213,7 +213,7 @@ describe('installed with npm outside the workspace', () => {
     for (const name of examples.filter((example) => !COMPILE_ONLY.has(example))) {
       const run = await command(process.execPath, [join('out', `${name}.js`)], consumer);
       expect(run.code, `${name} example: ${run.stderr}`).toBe(0);
-      expect(run.stdout.length, `${name} example prints something`).toBeGreaterThan(0);
+      expect(run.stderr, `${name} example`).toBe('');
     }
   });
 });
