@@ -10,6 +10,7 @@ const benches = [
   ['validation throughput', 'scripts/bench/validate-throughput.mjs'],
   ['CLI start-up', 'scripts/bench/cli-startup.mjs'],
   ['MCP server start-up', 'scripts/bench/mcp-startup.mjs'],
+  ['hostile inputs', 'scripts/bench/hostile-inputs.mjs'],
   ['OCI push/pull', 'packages/oci/bench/push-pull.mjs'],
   ['OpenAPI diff', 'packages/diff/bench/openapi-diff.mjs'],
   ['dashboard', 'packages/dashboard/bench/dashboard.mjs'],

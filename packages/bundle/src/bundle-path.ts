@@ -13,9 +13,8 @@ export function isValidBundlePath(path: string): boolean {
 
 /** Every proper ancestor of a bundle path, nearest last: `a/b/c` -> [`a`, `a/b`]. */
 export function ancestorsOf(path: string): string[] {
-  const parts = path.split('/');
   const result: string[] = [];
-  for (let i = 1; i < parts.length; i++) result.push(parts.slice(0, i).join('/'));
+  for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) result.push(path.slice(0, slash));
   return result;
 }
 

@@ -4,7 +4,7 @@ export { isValidBundlePath, compareBundlePaths } from './bundle-path.js';
 export { memoryBundleFS } from './memory-bundle-fs.js';
 export type { MemoryBundleFSOptions } from './memory-bundle-fs.js';
 export { createIgnoreMatcher, parseIgnoreLine, DEFAULT_IGNORE_PATTERNS } from './pactoignore.js';
-export type { IgnoreMatcher, IgnoreRule } from './pactoignore.js';
+export type { IgnoreMatcher, IgnoreRule, SegmentMatcher } from './pactoignore.js';
 export { BUNDLE_LIMITS, maxArchiveBytes } from './limits.js';
 export type { BundleLimits } from './limits.js';
 export { CONTRACT_FILE, listBundleEntries, withContractText, withoutFiles, contractBundleFromContents } from './bundle-contents.js';

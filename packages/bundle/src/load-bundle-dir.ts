@@ -3,7 +3,7 @@ import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BundleFS, ContractBundle } from '@pacto/schema';
 import { BundleError } from './bundle-error.js';
-import { ancestorsOf, compareBytewise } from './bundle-path.js';
+import { compareBytewise } from './bundle-path.js';
 import { CONTRACT_FILE, decodeUtf8, type BundleContents, type BundleEntry } from './bundle-contents.js';
 import { BUNDLE_LIMITS, type BundleLimits } from './limits.js';
 import { bundleTooLarge, fileTooLarge, tooManyEntries } from './limit-errors.js';
@@ -200,12 +200,14 @@ function fileKind(entry: Dirent): string {
  */
 function excludedByLookup(root: string, excluded: readonly ExcludedPath[]): (path: string) => string | undefined {
   const byPath = new Map(excluded.map((e) => [e.path, e]));
+  // Nearest the root first. Looked up by prefix, not by listing the path's ancestors: a contract may name a
+  // path thousands of segments deep, and its ancestors would cost time and memory in the square of its length.
+  const directories = excluded.filter((e) => e.kind === 'directory').sort((a, b) => a.path.length - b.path.length);
   return (path) => {
     const own = byPath.get(path);
     if (own) return own.pattern;
-    for (const ancestor of ancestorsOf(path)) {
-      const hit = byPath.get(ancestor);
-      if (hit?.kind !== 'directory') continue;
+    for (const hit of directories) {
+      if (!path.startsWith(`${hit.path}/`)) continue;
       try {
         lstatSync(join(root, path));
         return hit.pattern;

@@ -95,4 +95,29 @@ describe('.pactoignore rules', () => {
     expect(parseIgnoreLine('!')).toBeUndefined();
     expect(parseIgnoreLine('   # x')).toBeUndefined();
   });
+
+  it('matches globs as the equivalent regular expression does, on every short glob and name', () => {
+    const globPieces: [string, string][] = [['*', '[^/]*'], ['?', '[^/]'], ['a', 'a'], ['b', 'b'], ['[ab]', '[ab]'], ['[!a]', '[^/a]']];
+    const names = ['', 'a', 'b', 'c', 'aa', 'ab', 'ba', 'abc', 'aab', 'bab', 'abab', 'cab'];
+    const differences: string[] = [];
+    const visit = (glob: string, source: string, depth: number) => {
+      if (glob !== '') {
+        const matcher = parseIgnoreLine(glob)!.segments![0]!;
+        const expected = new RegExp(`^${source}$`, 'su');
+        for (const name of names) if (matcher !== '**' && matcher.test(name) !== expected.test(name)) differences.push(`${glob} ${name}`);
+      }
+      if (depth < 4) for (const [piece, regexp] of globPieces) visit(glob + piece, source + regexp, depth + 1);
+    };
+    visit('', '', 0);
+    expect(differences).toEqual([]);
+  });
+
+  it('matches hostile globs against long names and deep paths in bounded time', () => {
+    const name = 'a'.repeat(4000);
+    expect(file('*a*a*a*a*a*a*a*b', name)).toBeUndefined();
+    expect(file('*a*a*a*a*a*a*a*a', name)).toBe('*a*a*a*a*a*a*a*a');
+    const deep = Array.from({ length: 2000 }, () => 'a').join('/');
+    expect(file('**/a/**/a/**/a/**/a/**/b', deep)).toBeUndefined();
+    expect(file('**/a/**/a/**/a/**/a/**/a', deep)).toBe('**/a/**/a/**/a/**/a/**/a');
+  }, 20_000);
 });

@@ -66,8 +66,29 @@ const RULES: Readonly<Record<string, Rule>> = {
 export function classifyChange(path: string, type: ChangeType): Classification {
   const exact = RULES[path]?.[type];
   if (exact) return exact;
-  const stripped = path.replace(/\[.*?\]/g, '');
-  return RULES[stripped]?.[type] ?? PB;
+  return RULES[withoutBrackets(path)]?.[type] ?? PB;
+}
+
+/**
+ * `path` without its `[...]` parts (as `path.replace(/\[.*?\]/g, '')`, which backtracks on many `[` without
+ * `]`): each `[` up to the next `]` on the same line is removed. Linear: the next `]` and line break are
+ * looked up once each as the scan passes them.
+ */
+export function withoutBrackets(path: string): string {
+  let out = '';
+  let copied = 0;
+  let close = -2;
+  let lineBreak = -2;
+  for (let open = path.indexOf('['); open >= 0; open = path.indexOf('[', open + 1)) {
+    if (close !== -1 && close < open) close = path.indexOf(']', open + 1);
+    if (close === -1) break;
+    if (lineBreak !== -1 && lineBreak < open) lineBreak = path.indexOf('\n', open + 1);
+    if (lineBreak !== -1 && lineBreak < close) continue;
+    out += path.slice(copied, open);
+    copied = close + 1;
+    open = close;
+  }
+  return copied === 0 ? path : out + path.slice(copied);
 }
 
 /** Classification of a JSON-Schema content change (diff.md §5.2). */

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { oneLine } from '@pacto/schema';
 import { Writable } from 'node:stream';
 import { pickChallenge, parseChallenges, type AuthChallenge } from './challenge.js';
 import { credentialChain, type Credential, type CredentialStore } from './credentials.js';
 import { OciError } from './error.js';
+import { nextLink } from './link-header.js';
 import { HashWorker, type HashJob } from './hash-worker.js';
 import { formatReference, manifestIdentifier, type Reference } from './reference.js';
 import { insecureRegistriesFromEnv, schemePolicy } from './scheme.js';
@@ -76,7 +78,7 @@ function errorDetail(method: string, url: string, status: number, body: string):
   try {
     const parsed = JSON.parse(body) as { errors?: { code?: string; message?: string }[] };
     const parts = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
-    if (parts.length > 0) return `${method} ${url}: ${parts.join('; ').replace(/\s*\n\s*/g, ' ')}`;
+    if (parts.length > 0) return `${method} ${url}: ${oneLine(parts.join('; '))}`;
   } catch {
     // not a registry error body
   }
@@ -171,8 +173,8 @@ function networkDetail(method: string, url: string, error: unknown): string {
   const code = err.code ?? err.cause?.code;
   const message = err.cause?.message && err.message === 'fetch failed' ? err.cause.message : (err.message ?? String(error));
   // One line: the CLI prints this as the final stderr line.
-  const oneLine = message.replace(/\s*\n\s*/g, ' ').trim();
-  return `${method} ${url}: ${oneLine}${code && !oneLine.includes(code) ? ` (${code})` : ''}`;
+  const line = oneLine(message).trim();
+  return `${method} ${url}: ${line}${code && !line.includes(code) ? ` (${code})` : ''}`;
 }
 
 /**
@@ -685,7 +687,7 @@ export class RegistryClient {
         const body = JSON.parse((await readBody(response)).toString('utf8')) as { tags?: string[] | null };
         tags.push(...(body.tags ?? []));
         const link = header(response, 'link');
-        const next = link?.match(/<([^>]+)>\s*;\s*rel="?next"?/i)?.[1];
+        const next = link === undefined ? undefined : nextLink(link);
         return next ? new URL(next, url).toString() : undefined;
       });
     }

@@ -2,6 +2,7 @@ export * from './model.js';
 export { CONTRACT_RULES, describePattern, patternMessage } from './contract-rules.js';
 export type { PatternWords } from './contract-rules.js';
 export { PactoError, isPactoError } from './pacto-error.js';
+export { oneLine } from './one-line.js';
 export type { BundleFS, ContractBundle } from './bundle-fs.js';
 export { scaffoldContract } from './scaffold.js';
 export type { Scaffold, ScaffoldFile } from './scaffold.js';

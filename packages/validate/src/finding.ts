@@ -86,10 +86,29 @@ export function emptyLayerResult(): LayerResult {
   return { errors: [], warnings: [] };
 }
 
+/** Longest message kept whole; longer ones (a hostile contract quoting a 1 MB value) keep both ends. */
+export const MAX_MESSAGE_LENGTH = 600;
+const KEPT_AT_EACH_END = 250;
+
+/** `message`, or its first and last characters around `… (N characters left out) …` when it is too long. */
+export function boundedMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_LENGTH) return message;
+  let head = message.slice(0, KEPT_AT_EACH_END);
+  let tail = message.slice(message.length - KEPT_AT_EACH_END);
+  // Never cut a surrogate pair in two.
+  if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+  if (/^[\uDC00-\uDFFF]/.test(tail)) tail = tail.slice(1);
+  return `${head}… (${message.length - head.length - tail.length} characters left out) …${tail}`;
+}
+
 export function errorFinding(layer: FindingLayer, code: FindingCode, path: string, message: string, hint?: string): Finding {
-  return hint === undefined ? { path, code, message, severity: 'error', layer } : { path, code, message, severity: 'error', layer, hint };
+  const bounded = boundedMessage(message);
+  return hint === undefined ? { path, code, message: bounded, severity: 'error', layer } : { path, code, message: bounded, severity: 'error', layer, hint };
 }
 
 export function warningFinding(layer: FindingLayer, code: FindingCode, path: string, message: string, hint?: string): Finding {
-  return hint === undefined ? { path, code, message, severity: 'warning', layer } : { path, code, message, severity: 'warning', layer, hint };
+  const bounded = boundedMessage(message);
+  return hint === undefined
+    ? { path, code, message: bounded, severity: 'warning', layer }
+    : { path, code, message: bounded, severity: 'warning', layer, hint };
 }

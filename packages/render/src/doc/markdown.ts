@@ -1,4 +1,5 @@
 import { slug } from 'github-slugger';
+import { oneLine } from '@pacto/schema';
 
 // Small Markdown builders for the exact layout of cli.md §4.8.1. A general mdast
 // serialiser would pad and escape differently from the specified document, so the
@@ -19,14 +20,14 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 
 /** An inline code span for prose; a value with backticks gets a longer fence. */
 export function code(value: string | number): string {
-  const text = oneLine(String(value));
+  const text = singleLine(String(value));
   if (!text.includes('`')) return `\`${text}\``;
   return `\`\` ${text} \`\``;
 }
 
 /** An inline code span for a table cell: `|` and backticks escaped with `\` (cli.md §4.8.1 item 8). */
 export function cellCode(value: string | number): string {
-  return `\`${oneLine(String(value)).replace(/[`|]/g, (c) => `\\${c}`)}\``;
+  return `\`${singleLine(String(value)).replace(/[`|]/g, (c) => `\\${c}`)}\``;
 }
 
 /** Free text for a table cell: one line, pipes escaped, raw HTML neutralised. */
@@ -36,7 +37,7 @@ export function cellText(value: string): string {
 
 /** Free text for a paragraph: one line, raw HTML neutralised so a description cannot inject markup. */
 export function prose(value: string): string {
-  return oneLine(value).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return singleLine(value).replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The em dash that stands for "no value". */
@@ -51,8 +52,8 @@ export function capitalize(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-function oneLine(value: string): string {
-  return value.replace(/\s*\r?\n\s*/g, ' ').trim();
+function singleLine(value: string): string {
+  return oneLine(value).trim();
 }
 
 /** An italic note; `_` and `*` inside are escaped so paths such as `my_api.yaml` do not end it early. */

@@ -18,8 +18,12 @@ function hex(value: number, width: number): string {
   return value.toString(16).padStart(width, '0');
 }
 
+// Printable ASCII other than `"` and `\`: such text is quoted as it is (the common case, and fast on long text).
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Quote `text` the way Go's `%q` verb does. */
 export function goQuote(text: string): string {
+  if (PLAIN_ASCII.test(text)) return `"${text}"`;
   let out = '"';
   for (const char of text) {
     const code = char.codePointAt(0) as number;

@@ -8,7 +8,7 @@ export {
   parseVersion,
 } from './semantic-version.js';
 export type { SemanticVersion, VersionParseResult } from './semantic-version.js';
-export { isVersionRange, maxSatisfying, parseRange, satisfies } from './version-range.js';
+export { MAX_RANGE_LENGTH, isVersionRange, maxSatisfying, parseRange, satisfies } from './version-range.js';
 export type { RangeComparator, RangeOperator, RangeParseResult, VersionRange } from './version-range.js';
 export { FILE_SCHEME, OCI_SCHEME, parseValidationReference, splitRef } from './oci-reference.js';
 export type { RefScheme, SplitRef, ValidationReference, ValidationReferenceResult } from './oci-reference.js';

@@ -1,3 +1,4 @@
+import { rewriteHyphenRanges } from './hyphen-range.js';
 import { compareVersions, comparePrerelease, parseVersion, type SemanticVersion } from './semantic-version.js';
 
 // Version ranges in the Masterminds/semver v3 constraint dialect (contract.md §3.12.3, oci.md §8.2):
@@ -41,8 +42,6 @@ const CV_PLAIN = `v?${PART}(?:\\.${PART})?(?:\\.${PART})?(?:-${IDS})?(?:\\+${IDS
 const OPERATOR = /!=|>=|=>|<=|=<|~>|=|>|<|~|\^|/y;
 const VERSION_TEXT = new RegExp(CV_PLAIN, 'y');
 const SPACE = /\s*/y;
-// Starts only where a whitespace run starts, so long runs cost linear time (JS regexes backtrack, Go's do not).
-const HYPHEN_RANGE = new RegExp(`(?<!\\s)\\s*(${CV_PLAIN})\\s+-\\s+(${CV_PLAIN})\\s*`, 'g');
 const SPLIT_CV = new RegExp(`^${CV}$`);
 
 function isWildcard(part: string | undefined): boolean {
@@ -53,9 +52,14 @@ function stripDot(part: string | undefined): string | undefined {
   return part === undefined ? undefined : part.slice(1);
 }
 
+const UINT64_MAX = 2n ** 64n - 1n;
+
 // Leading zeros are tolerated inside ranges (Masterminds coerces them); see docs/decisions.md.
+// Like Masterminds, a part beyond the unsigned 64-bit range is an error.
 function toNumber(part: string): number | undefined {
-  return /^[0-9]+$/.test(part) ? Number(part) : undefined;
+  if (!/^[0-9]+$/.test(part)) return undefined;
+  if (part.length > 19 && BigInt(part) > UINT64_MAX) return undefined;
+  return Number(part);
 }
 
 function parseComparator(operator: RangeOperator, text: string): RangeComparator | string {
@@ -101,6 +105,18 @@ function parseComparator(operator: RangeOperator, text: string): RangeComparator
   };
 }
 
+/**
+ * The longest range accepted (Masterminds has no limit). Real ranges are tens of characters; the cap keeps
+ * a hostile contract from making each range cost time and memory in proportion to its length.
+ */
+export const MAX_RANGE_LENGTH = 1024;
+
+/** The longest constraint version at `at` (sticky match: greedy, no backtracking after it). */
+function versionAt(text: string, at: number): string | undefined {
+  VERSION_TEXT.lastIndex = at;
+  return VERSION_TEXT.exec(text)?.[0];
+}
+
 const MAX_CACHED = 1024;
 const cache = new Map<string, RangeParseResult>();
 
@@ -122,8 +138,7 @@ function scanGroup(segment: string): [RangeOperator, string][] | undefined {
     OPERATOR.lastIndex = at;
     const operator = (OPERATOR.exec(segment)?.[0] ?? '') as RangeOperator;
     at = skip(SPACE, segment, at + operator.length);
-    VERSION_TEXT.lastIndex = at;
-    const version = VERSION_TEXT.exec(segment)?.[0];
+    const version = versionAt(segment, at);
     if (version === undefined) return undefined;
     found.push([operator, version]);
     at += version.length;
@@ -135,7 +150,10 @@ function scanGroup(segment: string): [RangeOperator, string][] | undefined {
   }
 }
 
-/** Parse a range; errors read like Masterminds' (`improper constraint: <segment>`). Results are cached. */
+/**
+ * Parse a range; errors read like Masterminds' (`improper constraint: <segment>`). Results are cached.
+ * Time is linear in the length of `text`, which is at most MAX_RANGE_LENGTH.
+ */
 export function parseRange(text: string): RangeParseResult {
   let result = cache.get(text);
   if (result === undefined) {
@@ -147,7 +165,10 @@ export function parseRange(text: string): RangeParseResult {
 }
 
 function parseRangeUncached(text: string): RangeParseResult {
-  const rewritten = text.replace(HYPHEN_RANGE, (_whole, low: string, high: string) => `>= ${low}, <= ${high} `);
+  if (text.length > MAX_RANGE_LENGTH) {
+    return { ok: false, error: `a range has at most ${MAX_RANGE_LENGTH} characters, this one has ${text.length}` };
+  }
+  const rewritten = rewriteHyphenRanges(text, versionAt);
   const groups: RangeComparator[][] = [];
   const groupHasPrerelease: boolean[] = [];
   for (const segment of rewritten.split('||')) {

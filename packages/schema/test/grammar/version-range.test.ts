@@ -26,8 +26,23 @@ describe('parseRange', () => {
     ['^1 ||', 'improper constraint: '],
     ['>=1,,<2', 'improper constraint: >=1,,<2'],
     ['1.xx', 'constraint parser error'],
+    ['>=18446744073709551616', 'constraint parser error'],
+    ['1'.repeat(1000), 'constraint parser error'],
   ])('rejects %s', (text, error) => {
     expect(parseRange(text)).toEqual({ ok: false, error });
+  });
+
+  it('accepts parts up to the unsigned 64-bit maximum, as Masterminds does', () => {
+    expect(parseRange('>=18446744073709551615').ok).toBe(true);
+  });
+
+  it('refuses a range longer than its limit with a message that says so', () => {
+    expect(parseRange(`>=1.0.0${' '.repeat(2000)}`)).toEqual({ ok: false, error: 'a range has at most 1024 characters, this one has 2007' });
+  });
+
+  it('reads hyphen ranges after whitespace that ended an earlier one (as Go does)', () => {
+    expect(check('1 - 2  3 - 4', '2.0.0')).toBe(false);
+    expect(parseRange('1 - 2  3 - 4').ok).toBe(true);
   });
 
   it('tolerates leading zeros inside ranges (Masterminds coerces them)', () => {
