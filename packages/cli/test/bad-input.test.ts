@@ -93,4 +93,18 @@ describe('bad input: one clear line, exit 1, no stack trace, bounded memory', ()
     });
     expect(line).toMatch(/svc\/pacto\.yaml/);
   });
+
+  it('a contract path 1 MB long, 500,000 segments deep, is reported missing without exhausting memory', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'svc'));
+    const path = `${'a/'.repeat(1 << 19)}openapi.yaml`;
+    writeFileSync(
+      join(cwd, 'svc', 'pacto.yaml'),
+      `pactoVersion: "1.0"\nservice:\n  name: svc\n  version: 1.0.0\ninterfaces:\n  - name: api\n    type: http\n    port: 80\n    contract: "${path}"\n`,
+    );
+    const run = await runPacto(['validate', 'svc'], { cwd, env: BOUNDED });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/ERROR \[FILE_NOT_FOUND\] interfaces\[0\]\.contract: interface contract file "a\/a\/a.*characters left out/);
+    expect(run.stderr.length).toBeLessThan(2000);
+  }, 60_000);
 });
