@@ -3,6 +3,7 @@ import type { PactoContext } from './context.js';
 import { CliError, describeFailure, exitCodeOf } from './cli-error.js';
 import { resolveSettings, type Settings } from './settings.js';
 import type { CommandIO } from './run/command-io.js';
+import { debugLine } from './debug-line.js';
 
 /**
  * Base of every pacto command: the persistent flags of cli.md §2.1 and the output helpers.
@@ -53,7 +54,7 @@ export abstract class PactoCommand extends Command<PactoContext> {
 
   debug(message: string): void {
     if (this.settings.verbose) {
-      this.err(`time=${new Date().toISOString()} level=DEBUG msg=${JSON.stringify(message)}\n`);
+      this.err(debugLine(message));
     }
   }
 

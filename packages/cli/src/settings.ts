@@ -12,7 +12,7 @@ export interface GlobalFlags {
 }
 
 /** The settings registry access depends on (cache reading and location). */
-export type RegistrySettings = Pick<Settings, 'noCache' | 'cacheDir'>;
+export type RegistrySettings = Pick<Settings, 'noCache' | 'cacheDir' | 'verbose'>;
 
 export interface Settings {
   outputFormat: OutputFormat;

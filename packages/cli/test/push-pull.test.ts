@@ -97,6 +97,27 @@ describe('pacto push / pull / login / logout against real registries', { timeout
     expect(await registryDigest(authRegistry, repo, '0.1.0', `${authUsername}:${authPassword}`)).toBeUndefined();
   });
 
+  it('ignores a malformed credential entry (auth: 123) instead of crashing, and says so with -v', async () => {
+    const { cwd, env } = await workspace();
+    const repo = uniqueRepo();
+    const pactoConfig = join(env.XDG_CONFIG_HOME, 'pacto', 'config.json');
+    const dockerConfig = join(env.DOCKER_CONFIG, 'config.json');
+    mkdirSync(join(env.XDG_CONFIG_HOME, 'pacto'), { recursive: true });
+    mkdirSync(env.DOCKER_CONFIG, { recursive: true });
+    for (const path of [pactoConfig, dockerConfig]) writeFileSync(path, JSON.stringify({ auths: { [authRegistry]: { auth: 123 } } }));
+    const push = await runPacto(['push', `oci://${authRegistry}/${repo}`, '-p', 'svc', '-v'], { cwd, env });
+    expect(push.code).toBe(1);
+    expect(push.stderr).not.toContain('unexpected error');
+    const lines = push.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^authentication failed for .* run `pacto login /);
+    for (const path of [pactoConfig, dockerConfig]) {
+      expect(push.stderr).toContain(`level=DEBUG msg="ignoring the credentials for ${authRegistry} in ${path}: \\"auth\\" is a number, not a string"`);
+    }
+    const quiet = await runPacto(['push', `oci://${authRegistry}/${repo}`, '-p', 'svc'], { cwd, env });
+    expect(quiet.stderr).not.toContain('DEBUG');
+    expect(quiet.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
   it('warns and exits 0 when the tag exists; --force overwrites it', async () => {
     const { cwd, env } = await workspace();
     const repo = uniqueRepo();

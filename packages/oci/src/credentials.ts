@@ -35,6 +35,8 @@ export interface CredentialChainOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly homeDir?: string;
   readonly runCommand?: CommandRunner;
+  /** Receives one line per source that was skipped and why (a malformed entry, an unreadable file): `-v` output. */
+  readonly debug?: (message: string) => void;
 }
 
 export const runCommand: CommandRunner = (command, args, stdin) =>
@@ -69,11 +71,48 @@ function keyHost(key: string): string {
 
 type AuthEntry = { auth?: string; username?: string; password?: string; identitytoken?: string; registrytoken?: string };
 
-function findEntry(auths: Record<string, AuthEntry> | undefined, registry: string): AuthEntry | undefined {
-  if (!auths) return undefined;
-  if (auths[registry]) return auths[registry];
-  for (const [key, entry] of Object.entries(auths)) if (keyHost(key) === registry) return entry;
+const AUTH_ENTRY_FIELDS = ['auth', 'username', 'password', 'identitytoken', 'registrytoken'] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** Why an `auths` entry cannot be used, or undefined when it is well-formed. */
+function malformedEntry(entry: unknown): string | undefined {
+  if (!isObject(entry)) return `the entry is ${describeType(entry)}, not an object`;
+  for (const field of AUTH_ENTRY_FIELDS) {
+    const value = entry[field];
+    if (value !== undefined && typeof value !== 'string') return `"${field}" is ${describeType(value)}, not a string`;
+  }
   return undefined;
+}
+
+type Debug = (message: string) => void;
+
+/**
+ * The credential of `registry` in a config file's `auths`, or undefined. A malformed `auths` or entry means no
+ * credentials from this file (oci.md §11.1), said through `debug`, never a crash.
+ */
+function credentialFromAuths(auths: unknown, registry: string, source: string, debug: Debug): Credential | undefined {
+  if (auths === undefined || auths === null) return undefined;
+  if (!isObject(auths)) {
+    debug(`ignoring ${source}: "auths" is ${describeType(auths)}, not an object`);
+    return undefined;
+  }
+  const key = Object.hasOwn(auths, registry) ? registry : Object.keys(auths).find((k) => keyHost(k) === registry);
+  if (key === undefined) return undefined;
+  const problem = malformedEntry(auths[key]);
+  if (problem !== undefined) {
+    debug(`ignoring the credentials for ${key} in ${source}: ${problem}`);
+    return undefined;
+  }
+  return entryToCredential(auths[key] as AuthEntry, source);
 }
 
 function entryToCredential(entry: AuthEntry, source: string): Credential | undefined {
@@ -90,28 +129,47 @@ function entryToCredential(entry: AuthEntry, source: string): Credential | undef
   return undefined;
 }
 
-async function readJson(path: string): Promise<Record<string, unknown> | undefined> {
+/** A config file's JSON object; undefined when it does not exist, and (said through `debug`) when it cannot be used. */
+async function readJson(path: string, debug: Debug): Promise<Record<string, unknown> | undefined> {
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') debug(`ignoring ${path}: ${(error as Error).message}`);
     return undefined;
   }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (isObject(parsed)) return parsed;
+    debug(`ignoring ${path}: it holds ${describeType(parsed)}, not a JSON object`);
+  } catch (error) {
+    debug(`ignoring ${path}: not valid JSON (${(error as Error).message})`);
+  }
+  return undefined;
 }
 
-async function fromHelper(helper: string, registry: string, run: CommandRunner): Promise<Credential | undefined> {
+async function fromHelper(helper: string, registry: string, run: CommandRunner, debug: Debug): Promise<Credential | undefined> {
   const serverUrl = registry === DOCKER_HUB_HOST ? 'https://index.docker.io/v1/' : registry;
-  const result = await run(`docker-credential-${helper}`, ['get'], serverUrl);
+  const source = `docker-credential-${helper}`;
+  const result = await run(source, ['get'], serverUrl);
   if (result.code !== 0) return undefined;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(result.stdout) as { Username?: string; Secret?: string };
-    if (!parsed.Secret) return undefined;
-    const source = `docker-credential-${helper}`;
-    if (parsed.Username === '<token>') return { identityToken: parsed.Secret, source };
-    return { username: parsed.Username ?? '', password: parsed.Secret, source };
+    parsed = JSON.parse(result.stdout);
   } catch {
+    debug(`ignoring the answer of ${source}: not valid JSON`);
     return undefined;
   }
+  const answer = isObject(parsed) ? parsed : {};
+  const { Username: username, Secret: secret } = answer;
+  if (typeof secret !== 'string' || (username !== undefined && typeof username !== 'string')) {
+    debug(`ignoring the answer of ${source}: "Secret" and "Username" must be strings`);
+    return undefined;
+  }
+  if (secret === '') return undefined;
+  if (username === '<token>') return { identityToken: secret, source };
+  return { username: username ?? '', password: secret, source };
 }
 
 function dockerConfigCandidates(env: NodeJS.ProcessEnv, home: string): string[] {
@@ -132,6 +190,7 @@ export function credentialChain(options: CredentialChainOptions = {}): Credentia
   const env = options.env ?? process.env;
   const home = options.homeDir ?? homedir();
   const run = options.runCommand ?? runCommand;
+  const debug = options.debug ?? (() => undefined);
   const cache = new Map<string, Promise<Credential | undefined>>();
 
   const lookup = async (registry: string): Promise<Credential | undefined> => {
@@ -141,9 +200,8 @@ export function credentialChain(options: CredentialChainOptions = {}): Credentia
       return { username: env.PACTO_REGISTRY_USERNAME, password: env.PACTO_REGISTRY_PASSWORD, source: 'PACTO_REGISTRY_USERNAME/PASSWORD' };
     }
     const pactoPath = pactoCredentialsPath(env, home);
-    const pacto = await readJson(pactoPath);
-    const pactoEntry = findEntry(pacto?.auths as Record<string, AuthEntry> | undefined, registry);
-    const fromPacto = pactoEntry ? entryToCredential(pactoEntry, pactoPath) : undefined;
+    const pacto = await readJson(pactoPath, debug);
+    const fromPacto = pacto ? credentialFromAuths(pacto.auths, registry, pactoPath, debug) : undefined;
     if (fromPacto) return fromPacto;
 
     if (registry === 'ghcr.io' || registry === 'docker.pkg.github.com') {
@@ -153,16 +211,16 @@ export function credentialChain(options: CredentialChainOptions = {}): Credentia
     }
 
     for (const path of dockerConfigCandidates(env, home)) {
-      const config = await readJson(path);
+      const config = await readJson(path, debug);
       if (!config) continue;
-      const helpers = config.credHelpers as Record<string, string> | undefined;
-      const helper = helpers?.[registry] ?? (typeof config.credsStore === 'string' ? config.credsStore : undefined);
-      if (helper) {
-        const fromStore = await fromHelper(helper, registry, run);
+      const helpers = isObject(config.credHelpers) ? config.credHelpers : {};
+      const named = Object.hasOwn(helpers, registry) ? helpers[registry] : config.credsStore;
+      if (named !== undefined && typeof named !== 'string') debug(`ignoring the credential helper for ${registry} in ${path}: it is ${describeType(named)}, not a string`);
+      if (typeof named === 'string' && named !== '') {
+        const fromStore = await fromHelper(named, registry, run, debug);
         if (fromStore) return fromStore;
       }
-      const entry = findEntry(config.auths as Record<string, AuthEntry> | undefined, registry);
-      return entry ? entryToCredential(entry, path) : undefined;
+      return credentialFromAuths(config.auths, registry, path, debug);
     }
     return undefined;
   };

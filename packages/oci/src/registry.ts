@@ -35,6 +35,8 @@ export interface RegistryClientOptions {
   /** Hash downloads of 4 MiB and more on a worker thread (default true). */
   readonly hashOnWorker?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** Receives diagnostic lines (e.g. a credential source skipped because it is malformed): the CLI's `-v` output. */
+  readonly debug?: (message: string) => void;
 }
 
 export interface FetchedManifest {
@@ -197,7 +199,7 @@ export class RegistryClient {
     const env = options.env ?? process.env;
     this.ownsTransport = options.transport === undefined;
     this.transport = options.transport ?? new Transport({ env, ...options.transportOptions });
-    this.credentials = options.credentials ?? credentialChain({ env });
+    this.credentials = options.credentials ?? credentialChain({ env, ...(options.debug ? { debug: options.debug } : {}) });
     this.insecure = options.insecureRegistries ?? insecureRegistriesFromEnv(env);
     this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
     this.tagPageSize = options.tagPageSize ?? 1000;
