@@ -3,6 +3,7 @@ export { classifyChanges, isAtLeast, maxClassification } from './change.js';
 export type { Change, ChangeLocation, ChangeType, Classification } from './change.js';
 export { diffContracts } from './contract/diff-contracts.js';
 export type { ContractDiff } from './contract/diff-contracts.js';
+export type { DiffOptions } from './contract/diff-options.js';
 export type { DiffSide } from './contract/diff-side.js';
 export { DiffError, toDiffSide } from './contract/to-diff-side.js';
 export type { DiffErrorCode, DiffInput } from './contract/to-diff-side.js';

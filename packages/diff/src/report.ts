@@ -4,6 +4,7 @@ import type { DiffSide } from './contract/diff-side.js';
 import type { DiffInput } from './contract/to-diff-side.js';
 import { toDiffSide } from './contract/to-diff-side.js';
 import { diffContracts } from './contract/diff-contracts.js';
+import type { DiffOptions } from './contract/diff-options.js';
 import type { DependencyDiff } from './graph/compare-dependencies.js';
 import { compareDependencies } from './graph/compare-dependencies.js';
 import { diffGraphs } from './graph/diff-graphs.js';
@@ -21,7 +22,7 @@ export interface DiffReport {
   readonly sbomDiff?: SbomDiff;
 }
 
-export interface DiffReportInput {
+export interface DiffReportInput extends DiffOptions {
   readonly oldPath: string;
   readonly newPath: string;
   readonly old: DiffInput;
@@ -39,10 +40,11 @@ const bareGraph = (side: DiffSide): GraphResult => ({
 export function buildDiffReport(input: DiffReportInput): DiffReport {
   const oldSide = toDiffSide(input.old);
   const newSide = toDiffSide(input.new);
-  const root = diffContracts(oldSide, newSide);
+  const options = input.onWarning ? { onWarning: input.onWarning } : {};
+  const root = diffContracts(oldSide, newSide, options);
   const oldGraph = input.oldGraph ?? bareGraph(oldSide);
   const newGraph = input.newGraph ?? bareGraph(newSide);
-  const dependencyDiffs = compareDependencies(oldGraph, newGraph);
+  const dependencyDiffs = compareDependencies(oldGraph, newGraph, options);
   let classification = classifyChanges(root.changes);
   for (const dep of dependencyDiffs) classification = maxClassification(classification, dep.classification);
   const report = {

@@ -78,7 +78,15 @@ export class DiffCommand extends PactoCommand {
           }),
         ),
       ]);
-      const report = diff.buildDiffReport({ oldPath: oldArg, newPath: newArg, old: oldSide.side, new: newSide.side, oldGraph, newGraph });
+      const report = diff.buildDiffReport({
+        oldPath: oldArg,
+        newPath: newArg,
+        old: oldSide.side,
+        new: newSide.side,
+        oldGraph,
+        newGraph,
+        onWarning: (message) => this.debug(message),
+      });
       this.out(await this.format(report, newSide, failOn));
       if (diff.isAtLeast(report.classification, failOn)) {
         this.err('breaking changes detected\n');

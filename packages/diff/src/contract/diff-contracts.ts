@@ -10,6 +10,7 @@ import { diffRuntime } from './diff-runtime.js';
 import { diffScaling } from './diff-scaling.js';
 import { diffService } from './diff-service.js';
 import type { DiffInput } from './to-diff-side.js';
+import type { DiffOptions } from './diff-options.js';
 import { toDiffSide } from './to-diff-side.js';
 
 /** The comparison of two contracts with their bundles (diff.md §3–§6). */
@@ -24,7 +25,7 @@ export interface ContractDiff {
  * A `ContractBundle` (e.g. from `loadBundleDir`) is parsed first; a parse failure throws `DiffError`.
  * Changes come in the order of diff.md §2.5; the classification is their maximum (SBOM changes never count).
  */
-export function diffContracts(oldInput: DiffInput, newInput: DiffInput): ContractDiff {
+export function diffContracts(oldInput: DiffInput, newInput: DiffInput, options: DiffOptions = {}): ContractDiff {
   const oldSide = toDiffSide(oldInput);
   const newSide = toDiffSide(newInput);
   const oldC = oldSide.contract;
@@ -34,7 +35,7 @@ export function diffContracts(oldInput: DiffInput, newInput: DiffInput): Contrac
     ...diffScaling(oldC, newC),
     ...diffRuntime(oldC, newC),
     ...diffDependencies(oldSide, newSide),
-    ...diffInterfaces(oldSide, newSide),
+    ...diffInterfaces(oldSide, newSide, options),
     ...diffConfigurations(oldSide, newSide),
     ...diffPolicies(oldSide, newSide),
     ...diffReadiness(oldC, newC),

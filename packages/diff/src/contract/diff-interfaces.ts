@@ -1,3 +1,4 @@
+import type { DiffOptions } from './diff-options.js';
 import type { Interface } from '@pacto/schema';
 import type { Change } from '../change.js';
 import { makeChange } from '../change-list.js';
@@ -11,7 +12,7 @@ import { lastIndexOfKey, str } from './diff-side.js';
 const nameOf = (i: Interface) => str(i.name);
 
 /** Interfaces keyed by name, each followed by its OpenAPI content changes (diff.md §3.4, §4). */
-export function diffInterfaces(oldSide: DiffSide, newSide: DiffSide): Change[] {
+export function diffInterfaces(oldSide: DiffSide, newSide: DiffSide, options: DiffOptions = {}): Change[] {
   const out: Change[] = [];
   const newList = newSide.contract.interfaces;
   const at = (name: string, field?: string) => {
@@ -46,18 +47,26 @@ export function diffInterfaces(oldSide: DiffSide, newSide: DiffSide): Change[] {
         );
       }
       if (oldContract !== '' && newContract !== '') {
-        out.push(...diffInterfaceFiles(oldSide, oldContract, newSide, newContract, at(name, 'contract').path));
+        out.push(...diffInterfaceFiles(oldSide, oldContract, newSide, newContract, at(name, 'contract').path, options));
       }
     },
   });
   return out;
 }
 
-function diffInterfaceFiles(oldSide: DiffSide, oldPath: string, newSide: DiffSide, newPath: string, contractField: readonly (string | number)[]): Change[] {
+function diffInterfaceFiles(
+  oldSide: DiffSide,
+  oldPath: string,
+  newSide: DiffSide,
+  newPath: string,
+  contractField: readonly (string | number)[],
+  options: DiffOptions,
+): Change[] {
   const oldText = readBundleText(oldSide.files, oldPath);
   const newText = readBundleText(newSide.files, newPath);
   if (oldText === undefined || newText === undefined) return [];
-  const oldDocument = parseDocument(oldText);
-  const newDocument = parseDocument(newText);
+  const warn = (path: string) => (message: string) => options.onWarning?.(`${path}: ${message}`);
+  const oldDocument = parseDocument(oldText, warn(oldPath));
+  const newDocument = parseDocument(newText, warn(newPath));
   return diffOpenApi(oldDocument, newDocument).map((change) => ({ ...change, location: { side: 'new', path: contractField } }));
 }

@@ -2,6 +2,7 @@ import type { Classification } from '../change.js';
 import type { Change } from '../change.js';
 import { compareCodePoints } from '../code-point-order.js';
 import { diffContracts } from '../contract/diff-contracts.js';
+import type { DiffOptions } from '../contract/diff-options.js';
 import type { SbomDiff } from '../sbom/diff-sbom.js';
 import { preOrder } from './diff-graphs.js';
 import type { GraphNode, GraphResult } from './types.js';
@@ -24,7 +25,7 @@ function fullNodes(graph: GraphResult): Map<string, GraphNode> {
  * Compare every dependency contract present in both graphs (diff.md §7), except the root service itself.
  * Sets without contract or SBOM changes are dropped; the rest are ordered by name.
  */
-export function compareDependencies(oldGraph: GraphResult, newGraph: GraphResult): DependencyDiff[] {
+export function compareDependencies(oldGraph: GraphResult, newGraph: GraphResult, options: DiffOptions = {}): DependencyDiff[] {
   const oldNodes = fullNodes(oldGraph);
   const newNodes = fullNodes(newGraph);
   const out: DependencyDiff[] = [];
@@ -33,7 +34,7 @@ export function compareDependencies(oldGraph: GraphResult, newGraph: GraphResult
     const oldNode = oldNodes.get(name)!;
     const newNode = newNodes.get(name);
     if (!newNode?.bundle || !oldNode.bundle) continue;
-    const diff = diffContracts(oldNode.bundle, newNode.bundle);
+    const diff = diffContracts(oldNode.bundle, newNode.bundle, options);
     if (diff.changes.length === 0 && !diff.sbomDiff) continue;
     out.push({ name, ...diff });
   }

@@ -1,11 +1,13 @@
-import { parse } from 'yaml';
+import { parseDocument as parseYamlDocument } from 'yaml';
+import { yamlWarningLine } from './yaml-warning.js';
 
 /**
  * Parse an interface contract file: JSON first when it looks like JSON (much faster on large descriptions),
  * else YAML (JSON is YAML). Mapping keys are always strings (diff.md §4.1 [decision]).
- * Returns undefined when the text does not parse.
+ * Returns undefined when the text does not parse. The YAML reader's warnings (an unknown tag, …) go to
+ * `onWarning`, one line each, never to the process's stderr.
  */
-export function parseDocument(text: string): unknown {
+export function parseDocument(text: string, onWarning?: (message: string) => void): unknown {
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') {
     try {
@@ -16,7 +18,10 @@ export function parseDocument(text: string): unknown {
   }
   let document: unknown;
   try {
-    document = parse(text, { maxAliasCount: -1, prettyErrors: false });
+    const parsed = parseYamlDocument(text, { prettyErrors: true });
+    if (parsed.errors.length > 0) return undefined;
+    for (const warning of parsed.warnings) onWarning?.(yamlWarningLine(warning));
+    document = parsed.toJS({ maxAliasCount: -1 });
   } catch {
     return undefined;
   }

@@ -34,7 +34,7 @@ export function eventBlock(path: string, files: BundleFS | undefined): string | 
   if (!file.ok) return `${note(`Could not read event schema: ${file.reason}`)}\n`;
   let schema: unknown;
   try {
-    schema = json ? JSON.parse(file.text) : parseYaml(file.text);
+    schema = json ? JSON.parse(file.text) : parseYaml(file.text, { logLevel: 'error' });
   } catch (error) {
     const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0];
     return `${note(`Could not read event schema: ${path} is not valid ${json ? 'JSON' : 'YAML'}: ${detail}`)}\n`;

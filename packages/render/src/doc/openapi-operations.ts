@@ -16,7 +16,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'tr
 export function openApiOperations(fileName: string, text: string): OpenApiResult {
   let document: unknown;
   try {
-    document = fileName.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    document = fileName.toLowerCase().endsWith('.json') ? JSON.parse(text) : parseYaml(text, { logLevel: 'error' });
   } catch (error) {
     return { ok: false, error: `${fileName} is not valid ${fileName.toLowerCase().endsWith('.json') ? 'JSON' : 'YAML'}: ${firstLine(error)}` };
   }
