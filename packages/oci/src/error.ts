@@ -11,7 +11,8 @@ export type OciErrorCode =
   | 'NO_SEMVER_TAGS'
   | 'NO_MATCHING_TAG'
   | 'INVALID_CONSTRAINT'
-  | 'CREDENTIALS_FILE';
+  | 'CREDENTIALS_FILE'
+  | 'INVALID_TIMEOUT';
 
 /** A registry, reference or artifact failure; `message` is the one line the CLI prints (oci.md §12). */
 export class OciError extends PactoError {

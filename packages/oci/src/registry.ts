@@ -10,6 +10,7 @@ import { formatReference, manifestIdentifier, type Reference } from './reference
 import { insecureRegistriesFromEnv, schemePolicy } from './scheme.js';
 import {
   header,
+  isIdleTimeout,
   isTransientError,
   isTransientStatus,
   readBody,
@@ -235,6 +236,13 @@ export class RegistryClient {
 
   private networkError(display: string, method: string, url: string, error: unknown): OciError {
     if (error instanceof OciError) return error;
+    if (isIdleTimeout(error)) {
+      const seconds = this.transport.idleTimeoutMs / 1000;
+      return new OciError('UNREACHABLE', `registry unreachable for ${display}: ${method} ${url}: no data for ${seconds} s`, {
+        cause: error,
+        hint: 'the registry stalled; set PACTO_HTTP_TIMEOUT (e.g. 2m) to wait longer',
+      });
+    }
     return new OciError('UNREACHABLE', `registry unreachable for ${display}: ${networkDetail(method, url, error)}`, { cause: error });
   }
 

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
 import { Agent, EnvHttpProxyAgent, request, stream, type Dispatcher } from 'undici';
+import { OciError } from './error.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -23,6 +24,33 @@ export interface TransportOptions {
   /** Custom undici dispatcher; by default an Agent (or EnvHttpProxyAgent when proxy variables are set). */
   readonly dispatcher?: Dispatcher;
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Longest wait for the next bytes (response headers, a body chunk, or the registry reading an upload) before an
+   * attempt fails; default `PACTO_HTTP_TIMEOUT` from `env`, else 30 s. There is no limit on an attempt's total time.
+   */
+  readonly idleTimeoutMs?: number;
+}
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m)?$/;
+
+/** `PACTO_HTTP_TIMEOUT` (`30s`, `500ms`, `2m`, or seconds as a number) in milliseconds; the default when unset. */
+export function idleTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
+  const text = env.PACTO_HTTP_TIMEOUT?.trim();
+  if (text === undefined || text === '') return DEFAULT_IDLE_TIMEOUT_MS;
+  const match = DURATION.exec(text);
+  const value = match ? Number(match[1]) * (match[2] === 'ms' ? 1 : match[2] === 'm' ? 60_000 : 1000) : NaN;
+  if (!(value >= 1)) {
+    throw new OciError('INVALID_TIMEOUT', `invalid PACTO_HTTP_TIMEOUT ${JSON.stringify(text)}: expected a duration such as 30s, 500ms or 2m`);
+  }
+  return Math.round(value);
+}
+
+/** True for the error undici raises when the idle timeout passes (no headers, or no body bytes, in time). */
+export function isIdleTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
 }
 
 const TRANSIENT_STATUSES = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
@@ -75,6 +103,7 @@ function defaultDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
 /** HTTP with undici's streaming `request` API and the retry policy of oci.md §10.3. */
 export class Transport {
   readonly userAgent: string;
+  readonly idleTimeoutMs: number;
   private readonly delays: readonly number[];
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
@@ -82,6 +111,7 @@ export class Transport {
   constructor(options: TransportOptions = {}) {
     this.userAgent = options.userAgent ?? 'pacto/dev';
     this.delays = options.retryDelaysMs ?? [1000, 3000];
+    this.idleTimeoutMs = options.idleTimeoutMs ?? idleTimeoutFromEnv(options.env ?? process.env);
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher = options.dispatcher ?? defaultDispatcher(options.env ?? process.env);
   }
@@ -94,6 +124,8 @@ export class Transport {
       headers: { 'user-agent': this.userAgent, ...req.headers },
       body: body as Dispatcher.DispatchOptions['body'],
       dispatcher: this.dispatcher,
+      headersTimeout: this.idleTimeoutMs,
+      bodyTimeout: this.idleTimeoutMs,
       ...(req.signal ? { signal: req.signal } : {}),
     });
   }
@@ -144,6 +176,8 @@ export class Transport {
             method: req.method,
             headers: { 'user-agent': this.userAgent, ...req.headers },
             dispatcher: this.dispatcher,
+            headersTimeout: this.idleTimeoutMs,
+            bodyTimeout: this.idleTimeoutMs,
             opaque: undefined,
           },
           (data) => {

@@ -62,6 +62,34 @@ describe('transient faults (oci.md §10.3)', () => {
     }
   });
 
+  it.each(['stall', 'stall-body'] as const)(
+    'a registry that %s fails after the idle timeout of PACTO_HTTP_TIMEOUT on each attempt, with one line and a hint',
+    async (fault) => {
+      const repo = uniqueRepo();
+      await client().push(`oci://${anonymousRegistry}/${repo}`, await bundleArchive('svc', '1.0.0'), { labels });
+      const proxy = await startFaultProxy(anonymousRegistry, (req) => (req.method === 'GET' && req.url?.includes('/blobs/') ? fault : 'forward'));
+      try {
+        const error = await client({ env: { PACTO_HTTP_TIMEOUT: '300ms' } })
+          .pull(`oci://${proxy.host}/${repo}:1.0.0`)
+          .catch((e: unknown) => e);
+        expect(error).toMatchObject({ code: 'UNREACHABLE', hint: 'the registry stalled; set PACTO_HTTP_TIMEOUT (e.g. 2m) to wait longer' });
+        expect((error as Error).message).toMatch(
+          new RegExp(`^registry unreachable for ${proxy.host}/${repo}:1\\.0\\.0: GET http://${proxy.host}/v2/${repo}/blobs/sha256:[0-9a-f]{64}: no data for 0\\.3 s$`),
+        );
+        expect(proxy.seen.filter((line) => line.startsWith('GET ') && line.includes('/blobs/'))).toHaveLength(3);
+      } finally {
+        await proxy.close();
+      }
+    },
+    30_000,
+  );
+
+  it('refuses a PACTO_HTTP_TIMEOUT that is not a duration', () => {
+    expect(() => client({ env: { PACTO_HTTP_TIMEOUT: 'soon' } })).toThrow(
+      expect.objectContaining({ code: 'INVALID_TIMEOUT', message: 'invalid PACTO_HTTP_TIMEOUT "soon": expected a duration such as 30s, 500ms or 2m' }),
+    );
+  });
+
   it('retries a blob download cut off mid-body, and verifies what it finally gets', async () => {
     const repo = uniqueRepo();
     const archive = await bundleArchive('svc', '1.0.0', largeFiles(1, 2_000_000));

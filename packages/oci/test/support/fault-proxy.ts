@@ -3,12 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 
 /** What to do with one request before (or instead of) forwarding it to the real registry. */
-export type Fault = 'forward' | 'status-503' | 'cut-body' | 'flip-byte' | 'paginate-tags';
+export type Fault = 'forward' | 'status-503' | 'cut-body' | 'flip-byte' | 'paginate-tags' | 'stall' | 'stall-body';
 
 /**
  * An in-process HTTP proxy in front of a real registry, for the faults a registry process cannot be made to
  * show on demand: a 503 answer, a response cut off in the middle of its body, a corrupted body, and tag-list
- * pagination (`n`/`last` + `Link`, which distribution 2.8 only implements for the catalog).
+ * pagination (`n`/`last` + `Link`, which distribution 2.8 only implements for the catalog), and a registry that
+ * stalls: `stall` never answers, `stall-body` sends the headers and half the body, then nothing.
  */
 export interface FaultProxy {
   /** `127.0.0.1:<port>` */
@@ -23,6 +24,10 @@ export async function startFaultProxy(target: string, decide: (req: IncomingMess
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const index = seen.push(`${req.method} ${req.url}`) - 1;
     const fault = decide(req, index);
+    if (fault === 'stall') {
+      req.resume();
+      return;
+    }
     if (fault === 'status-503') {
       req.resume();
       res.writeHead(503, { 'content-type': 'application/json' });
@@ -57,6 +62,11 @@ export async function startFaultProxy(target: string, decide: (req: IncomingMess
       return;
     }
     res.writeHead(upstream.statusCode, outHeaders);
+    if (fault === 'stall-body') {
+      const body = Buffer.from(await upstream.body.arrayBuffer());
+      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      return;
+    }
     if (fault === 'cut-body') {
       const body = Buffer.from(await upstream.body.arrayBuffer());
       res.write(body.subarray(0, Math.floor(body.length / 2)));
