@@ -23,3 +23,4 @@ export type { LocalContractSource, LoadContractSourceOptions } from './load-cont
 export { applyOverrides, parseOverrides } from './overrides.js';
 export type { OverrideInput } from './overrides.js';
 export { writeFileAtomic } from './write-file-atomic.js';
+export type { WriteFileAtomicOptions } from './write-file-atomic.js';

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile, chmod } from 'node:fs/promises';
+import { writeFileAtomic } from '@pacto/bundle';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OciError } from './error.js';
@@ -28,17 +29,18 @@ async function readConfigForUpdate(path: string): Promise<ConfigObject> {
   }
 }
 
-/** Temp file + rename, so a crash never leaves a truncated credentials file; mode 0600 in a 0700 dir. */
+/**
+ * Temp file (created exclusively, flushed to disk) + rename, so a crash never leaves a truncated credentials
+ * file; mode 0600 in a directory tightened to 0700 even when it already existed with wider permissions.
+ */
 async function writeConfigAtomically(path: string, config: ConfigObject): Promise<void> {
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(temp, JSON.stringify(config, null, 2), { mode: 0o600 });
-    await chmod(temp, 0o600);
-    await rename(temp, path);
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await chmod(dirname(path), 0o700);
+    await writeFileAtomic(path, JSON.stringify(config, null, 2), { mode: 0o600, sync: true });
   } catch (error) {
-    await rm(temp, { force: true });
-    throw new OciError('CREDENTIALS_FILE', `failed to write ${path}: ${(error as Error).message}`, { cause: error });
+    const detail = (error as Error).message.replace(`failed to write ${path}: `, '');
+    throw new OciError('CREDENTIALS_FILE', `failed to write ${path}: ${detail}`, { cause: error });
   }
 }
 

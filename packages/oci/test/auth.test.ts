@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { OciClient } from '../src/client.js';
@@ -75,6 +75,17 @@ describe('basic-auth registry (oci.md §10.2, §11)', () => {
     expect(await removeLogin(authRegistry, path)).toBe(false);
     const failed = await clientWith({ env, homeDir: home }).pull(`oci://${authRegistry}/${repo}:1.0.0`).catch((e: unknown) => e);
     expect(failed).toMatchObject({ code: 'AUTH_FAILED' });
+  });
+
+  it('tightens an existing config directory to 0700 and leaves no temporary file behind', async () => {
+    const dir = join(tempDir(), 'pacto');
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    const path = join(dir, 'config.json');
+    await storeLogin('r.example', 'u', 'p', path);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(['config.json']);
   });
 
   it('fails login on an existing file that is not JSON', async () => {
