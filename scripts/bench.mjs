@@ -11,20 +11,21 @@ const benches = [
   ['CLI start-up', 'scripts/bench/cli-startup.mjs'],
   ['MCP server start-up', 'scripts/bench/mcp-startup.mjs'],
   ['hostile inputs', 'scripts/bench/hostile-inputs.mjs'],
+  ['fuzz (bounded: 10,000 cases or 45 s, 50 CLI runs)', 'scripts/fuzz.mjs', '--count', '10000', '--seconds', '45', '--cli', '50'],
   ['OCI push/pull', 'packages/oci/bench/push-pull.mjs'],
   ['OpenAPI diff', 'packages/diff/bench/openapi-diff.mjs'],
   ['dashboard', 'packages/dashboard/bench/dashboard.mjs'],
 ];
 
 let failed = 0;
-for (const [name, file] of benches) {
+for (const [name, file, ...args] of benches) {
   if (only.length > 0 && !only.some((o) => name.includes(o) || file.includes(o))) continue;
   if (!existsSync(`${root}/${file}`)) {
     console.log(`\n## ${name}: ${file} not present, skipped`);
     continue;
   }
   console.log(`\n## ${name}`);
-  const run = spawnSync(process.execPath, [file], { cwd: root, stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [file, ...args], { cwd: root, stdio: 'inherit' });
   if (run.status !== 0) {
     failed += 1;
     console.log(`(${file} exited with ${run.status})`);
