@@ -1,4 +1,4 @@
-import { renderCodeQuality, renderGithubAnnotations, renderSarif, type CiFinding } from '@pacto/render';
+import { PROJECT_URL, renderCodeQuality, renderGithubAnnotations, renderSarif, type CiFinding } from '@pacto/render';
 import { buildInfo } from './build-info.js';
 
 /** The output formats for CI systems that `validate` and `diff` take besides text, json and markdown. */
@@ -17,7 +17,7 @@ export function renderCiFindings(format: CiFormat, findings: readonly CiFinding[
     case 'github':
       return renderGithubAnnotations(findings);
     case 'sarif':
-      return renderSarif(findings, { name: 'pacto', version: buildInfo.version, informationUri: 'https://github.com/TrianaLab/pacto' });
+      return renderSarif(findings, { name: 'pacto', version: buildInfo.version, informationUri: PROJECT_URL });
     case 'codequality':
       return renderCodeQuality(findings, { fallbackPath: contract });
   }

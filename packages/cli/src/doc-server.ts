@@ -1,7 +1,15 @@
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { CliError } from './cli-error.js';
 import { hostPolicy, refuseForeignRequest } from './http/host-check.js';
+
+/** The page, served on every path, and the files served on their own paths (e.g. `/_pacto/mermaid.min.js`). */
+export interface DocPage {
+  readonly html: string;
+  readonly assets?: ReadonlyMap<string, { readonly contentType: string; readonly body: Buffer }>;
+}
 
 export interface RunningDocServer {
   /** The address actually bound (the port differs from the requested one only for port 0). */
@@ -11,21 +19,25 @@ export interface RunningDocServer {
 }
 
 /**
- * Serves one HTML page on every path (cli.md §4.8 `--serve`) to requests addressed to the bound host,
+ * Serves one HTML page on every path but those of its assets (cli.md §4.8 `--serve`) to requests addressed to the bound host,
  * `localhost` or `127.0.0.1` only (DNS rebinding). A listen failure becomes one line worded like the
  * Go tool's (`listen: listen tcp 127.0.0.1:8484: bind: address already in use`).
  */
-export async function startDocServer(html: string, host: string, port: number): Promise<RunningDocServer> {
-  const body = Buffer.from(html, 'utf8');
+export async function startDocServer(page: DocPage, host: string, port: number): Promise<RunningDocServer> {
+  const html = Buffer.from(page.html, 'utf8');
   const policy = hostPolicy(host);
   const server = createServer((request, response) => {
     if (refuseForeignRequest(request, response, policy)) return;
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const asset = page.assets?.get(path);
+    const body = asset?.body ?? html;
     response.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
+      'content-type': asset?.contentType ?? 'text/html; charset=utf-8',
       'content-length': body.length,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:",
+      // Scripts only from this server (Mermaid and its start script); Mermaid styles its SVG inline.
+      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
     });
     response.end(request.method === 'HEAD' ? undefined : body);
   });
@@ -66,6 +78,36 @@ function listenErrorText(error: NodeJS.ErrnoException): string {
     default:
       return error.message;
   }
+}
+
+const MERMAID_PATH = '/_pacto/mermaid.min.js';
+const START_PATH = '/_pacto/start.js';
+
+/**
+ * The page of `doc --serve` with its architecture diagram drawn by Mermaid, served from the installed `mermaid`
+ * package (no network). Without that package the page keeps the diagram as a code block and `warn` says why.
+ */
+export async function docPage(
+  render: typeof import('@pacto/render'),
+  markdown: string,
+  title: string,
+  warn: (message: string) => void,
+): Promise<DocPage> {
+  let mermaid: Buffer;
+  try {
+    mermaid = await readFile(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'));
+  } catch (error) {
+    warn(`the architecture diagram is shown as text: the mermaid package cannot be read (${(error as Error).message.split('\n')[0]})`);
+    return { html: render.renderDocHtml(markdown, title) };
+  }
+  const script = 'text/javascript; charset=utf-8';
+  return {
+    html: render.renderDocHtml(markdown, title, { scripts: { mermaid: MERMAID_PATH, start: START_PATH } }),
+    assets: new Map([
+      [MERMAID_PATH, { contentType: script, body: mermaid }],
+      [START_PATH, { contentType: script, body: Buffer.from(render.DOC_START_SCRIPT, 'utf8') }],
+    ]),
+  };
 }
 
 /** Resolves on the first SIGINT or SIGTERM, then stops listening for both. */

@@ -48,7 +48,7 @@ export class DocCommand extends PactoCommand {
     const render = await import('@pacto/render');
     const markdown = render.renderDoc({ contract, ...(bundle.files ? { files: bundle.files } : {}) }, { graph });
 
-    if (this.serve) return this.serveHtml(render.renderDocHtml(markdown, contract.service.name), port);
+    if (this.serve) return this.serveHtml(render, markdown, contract.service.name, port);
 
     const path = this.output === undefined ? undefined : await writeDoc(this.output, contract.service.name, markdown);
     if (this.settings.outputFormat === 'json') {
@@ -73,9 +73,10 @@ export class DocCommand extends PactoCommand {
     return undefined;
   }
 
-  private async serveHtml(html: string, port: number): Promise<number> {
-    const { startDocServer, waitForStopSignal } = await import('../doc-server.js');
-    const server = await startDocServer(html, this.host, port);
+  private async serveHtml(render: typeof import('@pacto/render'), markdown: string, title: string, port: number): Promise<number> {
+    const { docPage, startDocServer, waitForStopSignal } = await import('../doc-server.js');
+    const page = await docPage(render, markdown, title, (message) => this.err(`warning: ${message}\n`));
+    const server = await startDocServer(page, this.host, port);
     this.err(`Serving documentation at http://${formatHost(server.host)}:${server.port}\nPress Ctrl+C to stop\n`);
     await waitForStopSignal();
     await server.close();

@@ -36,7 +36,7 @@ describe('pacto doc --serve in a browser', () => {
     if (server) expect(await server.stop('SIGTERM')).toBe(0);
   });
 
-  it('shows the title and the interface table without console errors or outside requests', async () => {
+  it('shows the title, the interface table and the drawn architecture diagram without console errors or outside requests', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
     const requests: string[] = [];
@@ -60,11 +60,31 @@ describe('pacto doc --serve in a browser', () => {
     const href = await page.locator('a[href="#21-http-interface-exporter"]').getAttribute('href');
     expect(await page.locator(`[id="${href!.slice(1)}"]`).count()).toBe(1);
 
+    // The architecture diagram is drawn by the Mermaid build the server serves itself: an SVG with the service.
+    const diagram = page.locator('pre.mermaid svg');
+    await diagram.waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await diagram.count()).toBe(1);
+    expect(await page.locator('pre.mermaid').getAttribute('data-processed')).toBe('true');
+    expect(await diagram.locator('g.node').count()).toBeGreaterThan(1);
+    expect(await diagram.textContent()).toContain('postgresql');
+
+    // Nothing shows markup as text; evidence URLs are links; links to the project go to this project.
+    expect(await page.locator('body').innerText()).not.toContain('<br/>');
+    const evidence = page.locator('a[href="https://wiki.example.com/data/postgresql/runbook"]');
+    expect(await evidence.count()).toBe(1);
+    expect(await evidence.textContent()).toBe('https://wiki.example.com/data/postgresql/runbook');
+    const hrefs = await page.locator('a[href^="http"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.filter((href) => /trianalab/i.test(href))).toEqual([]);
+    expect(hrefs).toContain('https://github.com/pacto-ts/pacto');
+
     mkdirSync(OUTPUT_DIR, { recursive: true });
     await page.screenshot({ path: join(OUTPUT_DIR, 'doc-postgresql.png'), fullPage: true });
 
     expect(problems).toEqual([]);
-    expect(requests.every((url) => url.startsWith(server.url))).toBe(true);
+    // Every request, the Mermaid build included, went to the local server.
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    expect(requests.filter((url) => new URL(url).hostname !== '127.0.0.1')).toEqual([]);
+    expect(requests).toContain(`${server.url}/_pacto/mermaid.min.js`);
     await page.close();
   }, 60_000);
 });

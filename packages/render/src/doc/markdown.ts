@@ -30,6 +30,12 @@ export function cellCode(value: string | number): string {
   return `\`${singleLine(String(value)).replace(/[`|]/g, (c) => `\\${c}`)}\``;
 }
 
+/** A link in a table cell whose text is the URL as code; characters that would end the link are escaped. */
+export function cellLink(url: string): string {
+  const target = singleLine(url).replace(/[()<>|\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${cellCode(url)}](${target})`;
+}
+
 /** Free text for a table cell: one line, pipes escaped, raw HTML neutralised. */
 export function cellText(value: string): string {
   return prose(value).replace(/\|/g, '\\|');

@@ -1,5 +1,5 @@
 import type { Contract } from '@pacto/schema';
-import { NONE, cellCode, cellText, code, table } from './markdown.js';
+import { NONE, cellCode, cellLink, cellText, code, table } from './markdown.js';
 import type { ReadinessSummary } from '../explain/readiness-summary.js';
 import { numbered, type DocSection } from './section.js';
 
@@ -25,7 +25,7 @@ export function readinessSection(contract: Contract, evaluation: ReadinessSummar
       const rows = checks.map((c) => [
         cellCode(c.id),
         cellCode(c.type),
-        cellCode(c.evidence),
+        evidenceCell(c.evidence),
         cellCode(c.weight),
         cellCode(c.expires),
         statusById.get(c.id) ?? NONE,
@@ -36,4 +36,9 @@ export function readinessSection(contract: Contract, evaluation: ReadinessSummar
       return `## ${numbered([n], 'Readiness')}\n\n${scoreLine}\n\n${table(header, rows, align)}`;
     },
   };
+}
+
+/** An `http(s)` evidence URL is a link (its text the URL as code); anything else is shown as code. */
+function evidenceCell(evidence: string): string {
+  return /^https?:\/\/\S+$/i.test(evidence) ? cellLink(evidence) : cellCode(evidence);
 }

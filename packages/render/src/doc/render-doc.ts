@@ -1,5 +1,6 @@
 import type { BundleFS, Contract } from '@pacto/schema';
 import { evaluateReadiness } from '@pacto/validate';
+import { CONTRACT_REFERENCE_URL } from '../project-links.js';
 import type { ReadinessSummary } from '../explain/readiness-summary.js';
 import { architectureDiagram } from './architecture.js';
 import { conceptTable } from './concept-table.js';
@@ -31,8 +32,7 @@ export interface RenderDocOptions {
   readonly graph?: DocGraph;
 }
 
-const REFERENCE_LINE =
-  'For more information on contract concepts, see the [Contract Reference](https://trianalab.github.io/pacto/contract-reference/).';
+const REFERENCE_LINE = `For more information on contract concepts, see the [Contract Reference](${CONTRACT_REFERENCE_URL}).`;
 
 /** The Markdown document of `pacto doc` (cli.md §4.8.1). Pure: reads only the given bundle files. */
 export function renderDoc(input: DocInput, options: RenderDocOptions = {}): string {

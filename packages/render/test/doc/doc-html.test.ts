@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderDocHtml } from '../../src/doc/doc-html.js';
+import { DOC_START_SCRIPT, renderDocHtml } from '../../src/doc/doc-html.js';
 
 describe('renderDocHtml', () => {
   const html = renderDocHtml('# a&b\n\n## 2.1. HTTP Interface: api\n\n| A | B |\n|---|---|\n| `x` | y |\n\n<script>alert(1)</script>\n', 'a&b <svc>');
@@ -24,5 +24,16 @@ describe('renderDocHtml', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('with scripts, draws mermaid blocks in the browser from same-origin scripts only', () => {
+    const page = renderDocHtml('```mermaid\nflowchart TB\n  a["x<br/>y & z"]\n```\n\n```yaml\nk: v\n```\n', 't', {
+      scripts: { mermaid: '/_pacto/mermaid.min.js', start: '/_pacto/start.js' },
+    });
+    expect(page).toContain('<pre class="mermaid">flowchart TB\n  a[&#34;x&#60;br/&#62;y &#38; z&#34;]</pre>');
+    expect(page).toContain('<script src="/_pacto/mermaid.min.js" defer></script>\n<script src="/_pacto/start.js" defer></script>');
+    expect(page).toContain('<code class="language-yaml">');
+    expect(page.match(/<script[^>]*>[^<]/g)).toBeNull();
+    expect(DOC_START_SCRIPT).toContain("securityLevel: 'strict'");
   });
 });

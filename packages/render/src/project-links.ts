@@ -1,0 +1,7 @@
+// Where generated documents and reports point readers: this project's repository and documentation.
+
+/** The project's home. */
+export const PROJECT_URL = 'https://github.com/pacto-ts/pacto';
+
+/** The contract reference (docs/contract-reference.md, generated from the model). */
+export const CONTRACT_REFERENCE_URL = `${PROJECT_URL}/blob/main/docs/contract-reference.md`;
