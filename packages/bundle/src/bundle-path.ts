@@ -19,30 +19,41 @@ export function ancestorsOf(path: string): string[] {
 }
 
 /**
- * Byte-wise ascending order of UTF-8 strings, as Go sorts names (not `localeCompare`). UTF-8 byte order is
- * code point order, so this compares code points: no encoding, and nothing Node-only (browsers have no Buffer).
+ * Longest and deepest path accepted from an archive. Longer paths cannot be extracted on most systems
+ * (PATH_MAX is 4096 bytes) and would cost time in proportion to length × depth to index.
  */
-export function compareBytewise(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(j)!;
-    if (x !== y) return x < y ? -1 : 1;
-    i += x > 0xffff ? 2 : 1;
-    j += y > 0xffff ? 2 : 1;
-  }
-  return i < a.length ? 1 : j < b.length ? -1 : 0;
+export const MAX_ARCHIVE_PATH_LENGTH = 1024;
+export const MAX_ARCHIVE_PATH_DEPTH = 64;
+
+/**
+ * A UTF-16 code unit's rank in UTF-8 byte order (which is code point order): surrogates, which encode code
+ * points above U+FFFF, rank above U+E000–U+FFFF. `slash` ranks below everything when given.
+ */
+function rank(code: number, slashFirst: boolean): number {
+  if (slashFirst && code === 0x2f) return -1;
+  if (code < 0xd800) return code;
+  return code >= 0xe000 ? code - 0x800 : code + 0x2000;
 }
 
-/** Order of entries in an archive: segment by segment, byte-wise, so a directory's children follow it directly. */
-export function compareBundlePaths(a: string, b: string): number {
-  const as = a.split('/');
-  const bs = b.split('/');
-  const n = Math.min(as.length, bs.length);
+function compareRanked(a: string, b: string, slashFirst: boolean): number {
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    const order = compareBytewise(as[i] as string, bs[i] as string);
-    if (order !== 0) return order;
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return rank(x, slashFirst) - rank(y, slashFirst);
   }
-  return as.length - bs.length;
+  return a.length - b.length;
+}
+
+/** Byte-wise ascending order of UTF-8 strings, as Go sorts names (not `localeCompare`), without encoding them. */
+export function compareBytewise(a: string, b: string): number {
+  return Math.sign(compareRanked(a, b, false));
+}
+
+/**
+ * Order of entries in an archive: segment by segment, byte-wise, so a directory's children follow it directly.
+ * Equivalent to comparing the `/`-separated segments in turn: `/` ranks below every other character.
+ */
+export function compareBundlePaths(a: string, b: string): number {
+  return compareRanked(a, b, true);
 }

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract, type Header } from 'tar-stream';
 import { BundleError } from './bundle-error.js';
-import { ancestorsOf } from './bundle-path.js';
+import { MAX_ARCHIVE_PATH_DEPTH, MAX_ARCHIVE_PATH_LENGTH, ancestorsOf } from './bundle-path.js';
 import { listBundleEntries, type BundleContents, type BundleEntry } from './bundle-contents.js';
 import { BUNDLE_LIMITS, maxArchiveBytes, type BundleLimits } from './limits.js';
 import { bundleTooLarge, fileTooLarge, tooManyEntries } from './limit-errors.js';
@@ -128,6 +128,7 @@ export function createBundleArchiveReader(options: ReadBundleArchiveOptions = {}
   /** Checks one header against the rules; the buffer for a file's data, `undefined` for entries with none. */
   function admitEntry(header: Header): Buffer | undefined {
     if (++count > limits.maxEntries) throw tooManyEntries(limits, ARCHIVE);
+    refuseHugePath(header.name);
     const path = normalizeEntryName(header.name);
     if (path === undefined) return undefined;
     if (path === null) throw new BundleError('INVALID_PATH', `invalid path in tar: ${header.name}`);
@@ -197,6 +198,15 @@ export async function readBundleArchive(bytes: Uint8Array, options: ReadBundleAr
   const reader = createBundleArchiveReader(options);
   reader.write(bytes);
   return reader.end();
+}
+
+/** Refuses an entry name longer or deeper than any bundle needs, naming its start and its size. */
+function refuseHugePath(name: string): void {
+  let depth = 0;
+  for (let i = name.indexOf('/'); i >= 0 && depth <= MAX_ARCHIVE_PATH_DEPTH; i = name.indexOf('/', i + 1)) depth++;
+  if (name.length <= MAX_ARCHIVE_PATH_LENGTH && depth <= MAX_ARCHIVE_PATH_DEPTH) return;
+  const what = name.length > MAX_ARCHIVE_PATH_LENGTH ? `${name.length} characters long (at most ${MAX_ARCHIVE_PATH_LENGTH})` : `more than ${MAX_ARCHIVE_PATH_DEPTH} directories deep`;
+  throw new BundleError('INVALID_PATH', `invalid path in tar: ${name.slice(0, 60)}… is ${what}`);
 }
 
 /**
