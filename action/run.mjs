@@ -147,6 +147,8 @@ async function diff() {
   let report;
   try {
     report = JSON.parse(json.stdout);
+    // A diff that could not compare prints {"error": …} (exit 2); the stderr line says the same.
+    if (report.error) throw new Error(report.error.message);
   } catch {
     if (!input('old') && /no semver tags found|NAME_UNKNOWN|repository name not known|not found/i.test(json.stderr)) {
       // First publication: there is no earlier version to compare with.
@@ -182,7 +184,8 @@ async function push() {
     process.stdout.write(annotations.stdout);
     throw new ActionError(failureText(run));
   }
-  if (run.stdout.trim() === '') {
+  const pushed = JSON.parse(run.stdout);
+  if (pushed.Exists) {
     // `Warning: artifact already exists: … (use --force to overwrite)`: not an error (cli.md §4.4).
     const warning = failureText(run);
     command('warning', warning);
@@ -190,7 +193,6 @@ async function push() {
     addToSummary(`## Pacto: push\n\n${warning}`);
     return;
   }
-  const pushed = JSON.parse(run.stdout);
   setOutput('pushed-ref', pushed.Ref);
   setOutput('digest', pushed.Digest);
   addToSummary(`## Pacto: push\n\nPushed \`${pushed.Name}@${pushed.Version}\` to \`${pushed.Ref}\`\n\nDigest: \`${pushed.Digest}\``);
