@@ -45,14 +45,14 @@ describe('pacto diff', { timeout: 60_000 }, () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ oldPath: 'old.tar.gz', newPath: 'svc', classification: 'BREAKING', graphDiff: { root: { name: 'svc', version: '0.1.0' } } });
   });
 
-  it('prefixes load errors with the side and checks the argument count', async () => {
+  it('prefixes load errors with the side, exits 2 when it could not compare, and checks the argument count', async () => {
     const cwd = await seed();
-    expect(await runPacto(['diff', 'nope', 'svc'], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'old contract: failed to access nope: stat nope: no such file or directory\n' });
+    expect(await runPacto(['diff', 'nope', 'svc'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'old contract: failed to access nope: stat nope: no such file or directory\n' });
     writeFileSync(join(cwd, 'svc', 'pacto.yaml'), 'pactoVersion: "1.1"\nservice: {name: svc}\n');
     const broken = await runPacto(['diff', 'old', 'svc'], { cwd });
-    expect(broken.code).toBe(1);
+    expect(broken.code).toBe(2);
     expect(broken.stderr).toBe('new contract: svc/pacto.yaml:2:10: parse error at service.version: service.version is required\n');
-    expect(await runPacto(['diff', 'old'], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'accepts 2 arg(s), received 1\n' });
+    expect(await runPacto(['diff', 'old'], { cwd })).toEqual({ code: 2, stdout: '', stderr: "accepts 2 arg(s), received 1\nRun 'pacto diff --help' for usage.\n" });
   });
 
   it('--fail-on POTENTIAL_BREAKING fails on a visibility change; markdown, github, sarif and codequality formats', async () => {
@@ -77,7 +77,11 @@ describe('pacto diff', { timeout: 60_000 }, () => {
     expect(quality).toEqual([
       expect.objectContaining({ check_name: 'pacto/diff/POTENTIAL_BREAKING', severity: 'minor', location: { path: 'svc/pacto.yaml', lines: { begin: line } } }),
     ]);
-    expect(await runPacto(['diff', 'old', 'svc', '--fail-on', 'NON_BREAKING'], { cwd })).toMatchObject({ code: 1, stderr: 'invalid --fail-on "NON_BREAKING": expected BREAKING or POTENTIAL_BREAKING\n' });
+    expect(await runPacto(['diff', 'old', 'svc', '--fail-on', 'NON_BREAKING'], { cwd })).toMatchObject({
+      code: 2,
+      stderr: `invalid value "NON_BREAKING" for --fail-on: expected BREAKING or POTENTIAL_BREAKING\nRun 'pacto diff --help' for usage.\n`,
+    });
+    expect((await runPacto(['diff', 'old', 'svc', '--fail-on', 'potential_breaking'], { cwd })).code).toBe(1);
   });
 
   it('T28 compares dependency contracts found in both graphs', async () => {
@@ -184,7 +188,10 @@ describe('pacto graph', { timeout: 60_000 }, () => {
     expect(dot.stdout).toContain('  "backend@1.0.0" -> "keycloak@26.0.0" [label="^1.0.0", style=dashed];\n');
     const mermaid = await runPacto(['graph', 'frontend', '--format', 'mermaid'], { cwd });
     expect(mermaid.stdout.split('\n')[0]).toBe('flowchart LR');
-    expect(await runPacto(['graph', 'frontend', '--format', 'svg'], { cwd })).toMatchObject({ code: 1, stderr: 'invalid --format "svg": expected text, json, dot or mermaid\n' });
+    expect(await runPacto(['graph', 'frontend', '--format', 'svg'], { cwd })).toMatchObject({
+      code: 2,
+      stderr: `invalid value "svg" for --format: expected text, json, dot or mermaid\nRun 'pacto graph --help' for usage.\n`,
+    });
   });
 
   it('T33 cycle and T34 conflict with a fetch error exit 0', async () => {

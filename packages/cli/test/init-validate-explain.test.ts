@@ -33,7 +33,7 @@ describe('pacto init', () => {
     expect((await runPacto(['init', 'x', '--output-format', 'json'], { cwd })).stdout).toBe(
       '{\n  "Dir": "x",\n  "Path": "x/pacto.yaml"\n}\n',
     );
-    expect(await runPacto(['init'], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'accepts 1 arg(s), received 0\n' });
+    expect(await runPacto(['init'], { cwd })).toEqual({ code: 2, stdout: '', stderr: "accepts 1 arg(s), received 0\nRun 'pacto init --help' for usage.\n" });
     expect(await runPacto(['init', ''], { cwd })).toEqual({ code: 1, stdout: '', stderr: 'service name is required\n' });
   });
 });

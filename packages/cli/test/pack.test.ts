@@ -83,7 +83,7 @@ describe('pacto pack', { timeout: 60_000 }, () => {
       stderr: 'failed to access oci://ghcr.io/acme/svc: stat oci://ghcr.io/acme/svc: no such file or directory\n',
     });
     expect(await runPacto(['pack', 'svc', '--set', 'service.version'], { cwd })).toMatchObject({
-      code: 1,
+      code: 2,
       stderr: 'invalid --set "service.version": expected key=value\n',
     });
     writeFileSync(join(cwd, 'bad.yaml'), 'a: [');
@@ -93,7 +93,7 @@ describe('pacto pack', { timeout: 60_000 }, () => {
       stdout: '',
       stderr: 'failed to write missing/out.tar.gz: open missing/out.tar.gz: no such file or directory\n',
     });
-    expect(await runPacto(['pack', 'svc', 'extra'], { cwd })).toMatchObject({ code: 1, stderr: 'accepts at most 1 arg(s), received 2\n' });
+    expect(await runPacto(['pack', 'svc', 'extra'], { cwd })).toMatchObject({ code: 2, stderr: "accepts at most 1 arg(s), received 2\nRun 'pacto pack --help' for usage.\n" });
     expect(readdirSync(cwd).sort()).toEqual(['bad.yaml', 'svc']);
   });
 });

@@ -126,13 +126,15 @@ describe('pacto push / pull / login / logout against real registries', { timeout
     const before = await registryDigest(anonymousRegistry, repo, '0.1.0');
     writeFileSync(join(cwd, 'svc', 'CHANGELOG.md'), 'changed\n');
     const again = await runPacto(['push', ref, '-p', 'svc', '--output-format', 'json'], { cwd, env });
-    expect(again).toEqual({
-      code: 0,
-      stdout: '',
-      stderr: `Warning: artifact already exists: ${anonymousRegistry}/${repo}:0.1.0 (use --force to overwrite)\n`,
-    });
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe(`Warning: artifact already exists: ${anonymousRegistry}/${repo}:0.1.0 (use --force to overwrite)\n`);
+    expect(JSON.parse(again.stdout)).toEqual({ Ref: `${anonymousRegistry}/${repo}:0.1.0`, Name: 'svc', Version: '0.1.0', Exists: true });
     expect(await registryDigest(anonymousRegistry, repo, '0.1.0')).toBe(before);
-    const forced = await runPacto(['push', ref, '-p', 'svc', '-f'], { cwd, env });
+    // -f is --values everywhere; push refuses it and names both spellings.
+    const short = await runPacto(['push', ref, '-p', 'svc', '-f'], { cwd, env });
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('write --force to overwrite an existing tag, or --values <file>');
+    const forced = await runPacto(['push', ref, '-p', 'svc', '--force'], { cwd, env });
     expect(forced.code).toBe(0);
     const after = await registryDigest(anonymousRegistry, repo, '0.1.0');
     expect(after).not.toBe(before);
@@ -173,9 +175,18 @@ describe('pacto push / pull / login / logout against real registries', { timeout
 
   it('requires oci:// references and a username', async () => {
     const { cwd, env } = await workspace();
-    expect(await runPacto(['push', 'svc'], { cwd, env })).toEqual({ code: 1, stdout: '', stderr: 'push requires an OCI reference (oci://...): got "svc"\n' });
-    expect(await runPacto(['pull', 'ghcr.io/a/b'], { cwd, env })).toEqual({ code: 1, stdout: '', stderr: 'pull requires an OCI reference (oci://...): got "ghcr.io/a/b"\n' });
-    expect(await runPacto(['login', 'ghcr.io'], { cwd, env })).toEqual({ code: 1, stdout: '', stderr: '--username is required\n' });
+    // Usage errors: exit 2, with a pointer to the command's help.
+    expect(await runPacto(['push', 'svc'], { cwd, env })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `push requires an OCI reference (oci://...): got "svc"\nRun 'pacto push --help' for usage.\n`,
+    });
+    expect(await runPacto(['pull', 'ghcr.io/a/b'], { cwd, env })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `pull requires an OCI reference (oci://...): got "ghcr.io/a/b"\nRun 'pacto pull --help' for usage.\n`,
+    });
+    expect(await runPacto(['login', 'ghcr.io'], { cwd, env })).toEqual({ code: 2, stdout: '', stderr: "--username is required\nRun 'pacto login --help' for usage.\n" });
   });
 
   it('reports a missing artifact, and reads oci:// contracts in validate', async () => {

@@ -1,14 +1,18 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
+import { choiceFlag, restArgs } from '../flags.js';
+import type { OutputFormat } from '../settings.js';
 import type { Classification, DiffReport } from '@pacto/diff';
 import { PactoCommand } from '../base-command.js';
 import { CliError } from '../cli-error.js';
+import { setOption, valuesOption } from '../override-options.js';
 import { readOverrides } from '../overrides.js';
 import type { LoadedSide } from '../diff-sources.js';
 
-const THRESHOLDS: readonly Classification[] = ['BREAKING', 'POTENTIAL_BREAKING'];
+const THRESHOLDS = ['BREAKING', 'POTENTIAL_BREAKING'] as const satisfies readonly Classification[];
 
 export class DiffCommand extends PactoCommand {
   static override paths = [['diff']];
+  static override formats: readonly OutputFormat[] = ['text', 'json', 'markdown', 'github', 'sarif', 'codequality'];
   static override usage = Command.Usage({
     description: 'Compare two contracts and classify the changes',
     details: `
@@ -18,7 +22,9 @@ export class DiffCommand extends PactoCommand {
 
       Each change is NON_BREAKING, POTENTIAL_BREAKING or BREAKING; the report is printed first,
       then the command exits 1 with \`breaking changes detected\` when the overall classification
-      reaches \`--fail-on\` (default BREAKING).
+      reaches \`--fail-on\` (default BREAKING). Like diff(1), it exits 2 when it could not compare
+      (a missing or unreadable contract, an unreachable registry), so CI tells a breaking change
+      from a broken pipeline.
 
       Formats: text, json, markdown (pull-request comments), github (workflow annotations on the
       new contract's lines), sarif (code scanning) and codequality (GitLab merge requests).
@@ -30,21 +36,26 @@ export class DiffCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'old new' });
-  oldValues = Option.Array('--old-values', [], { description: 'YAML file deep-merged into the old contract; repeatable' });
-  oldSets = Option.Array('--old-set', [], { description: 'Set one value of the old contract (key=value); repeatable' });
-  newValues = Option.Array('--new-values', [], { description: 'YAML file deep-merged into the new contract; repeatable' });
-  newSets = Option.Array('--new-set', [], { description: 'Set one value of the new contract (key=value); repeatable' });
-  failOn = Option.String('--fail-on', 'BREAKING', {
+  args = restArgs('<old> <new>', 'directory');
+  oldValues = valuesOption('--old-values');
+  oldSets = setOption('--old-set', 'Set one value of the old contract by dotted path; repeatable');
+  newValues = valuesOption('--new-values');
+  newSets = setOption('--new-set', 'Set one value of the new contract by dotted path; repeatable');
+  failOn = choiceFlag('--fail-on', THRESHOLDS, {
     description: 'Lowest classification that fails the command: BREAKING (default) or POTENTIAL_BREAKING',
+    initial: 'BREAKING',
+    placeholder: '<class>',
+    caseInsensitive: true,
   });
+
+  /** diff(1): 1 means "breaking", so anything that kept it from comparing is 2. */
+  protected override exitCodeFor(): number {
+    return 2;
+  }
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 2, 2);
-    const failOn = this.failOn.toUpperCase() as Classification;
-    if (!THRESHOLDS.includes(failOn)) {
-      throw new CliError(`invalid --fail-on ${JSON.stringify(this.failOn)}: expected BREAKING or POTENTIAL_BREAKING`);
-    }
+    const failOn: Classification = this.failOn ?? 'BREAKING';
     const [oldArg, newArg] = this.args as [string, string];
     const oldOverrides = await readOverrides(this.oldValues, this.oldSets);
     const newOverrides = await readOverrides(this.newValues, this.newSets);

@@ -1,12 +1,16 @@
 import { Command, Option } from 'clipanion';
+import { restArgs, stringFlag } from '../flags.js';
+import type { OutputFormat } from '../settings.js';
 import type { Contract, ContractBundle } from '@pacto/schema';
 import { PactoCommand } from '../base-command.js';
-import { CliError } from '../cli-error.js';
+import { CliError, UsageError } from '../cli-error.js';
 import { setOption, valuesOption } from '../override-options.js';
 import { readOverrides } from '../overrides.js';
 
 export class DocCommand extends PactoCommand {
   static override paths = [['doc']];
+  // The text output is Markdown already; `markdown` is accepted as its name.
+  static override formats: readonly OutputFormat[] = ['text', 'json', 'markdown'];
   static override usage = Command.Usage({
     description: 'Generate Markdown documentation for a contract',
     details: `
@@ -23,17 +27,17 @@ export class DocCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir | oci://ref' });
-  output = Option.String('-o,--output', { description: 'Also write <dir>/<service name>.md (directory created when missing)' });
+  args = restArgs('[dir | oci://ref]', 'directory');
+  output = stringFlag('-o,--output', { description: 'Also write <dir>/<service name>.md (directory created when missing)', placeholder: '<dir>', kind: 'directory' });
   serve = Option.Boolean('--serve', false, { description: 'Serve the documentation as an HTML page instead of printing it' });
-  port = Option.String('--port', '8484', { description: 'Port for --serve (default 8484)' });
-  host = Option.String('--host', '127.0.0.1', { description: 'Address for --serve to listen on (default 127.0.0.1)' });
+  port = stringFlag('--port', '8484', { description: 'Port for --serve (default 8484; 0 picks a free one)', placeholder: '<port>' });
+  host = stringFlag('--host', '127.0.0.1', { description: 'Address for --serve to listen on (default 127.0.0.1)', placeholder: '<address>' });
   values = valuesOption();
   sets = setOption();
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 0, 1);
-    if (this.serve && this.output !== undefined) throw new CliError('--serve and --output are mutually exclusive');
+    if (this.serve && this.output !== undefined) throw new UsageError('--serve and --output are mutually exclusive', { code: 'CONFLICTING_FLAGS', usage: 'pacto doc' });
     const port = parsePort(this.port);
     const ref = this.args[0] || '.';
     const overrides = await readOverrides(this.values, this.sets);
@@ -86,7 +90,9 @@ export class DocCommand extends PactoCommand {
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new CliError(`invalid argument ${JSON.stringify(value)} for "--port" flag: expected a port number 0-65535`);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new UsageError(`invalid value ${JSON.stringify(value)} for --port: expected a port number 0-65535`, { code: 'INVALID_FLAG_VALUE', usage: 'pacto doc' });
+  }
   return port;
 }
 

@@ -1,4 +1,5 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
+import { restArgs } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
 import { setOption, valuesOption } from '../override-options.js';
 
@@ -17,7 +18,7 @@ export class ExplainCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir | oci://ref' });
+  args = restArgs('[dir | oci://ref]', 'directory');
   values = valuesOption();
   sets = setOption();
 

@@ -1,4 +1,5 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
+import { arrayFlag, restArgs, stringFlag } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
 import { UsageError } from '../cli-error.js';
 import { setOption, valuesOption } from '../override-options.js';
@@ -26,10 +27,10 @@ export class GenerateCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'plugin [dir | oci://ref]' });
-  output = Option.String('-o,--output', { description: 'Output directory (default: <plugin>-output)' });
-  options = Option.Array('--option', [], { description: 'Plugin option key=value; repeatable (items without = are ignored)' });
-  timeout = Option.String('--timeout', '60s', { description: 'Stop the plugin after this long: 90s, 5m, 1m30s, or 0 for no limit (default 60s)' });
+  args = restArgs('<plugin> [dir | oci://ref]', 'directory');
+  output = stringFlag('-o,--output', { description: 'Output directory (default: <plugin>-output)', placeholder: '<dir>', kind: 'directory' });
+  options = arrayFlag('--option', { description: 'Plugin option key=value; repeatable (items without = are ignored)', placeholder: '<key=value>' });
+  timeout = stringFlag('--timeout', '60s', { description: 'Stop the plugin after this long: 90s, 5m, 1m30s, or 0 for no limit (default 60s)', placeholder: '<duration>' });
   values = valuesOption();
   sets = setOption();
 

@@ -1,6 +1,6 @@
 import { Command, Option } from 'clipanion';
+import { choiceFlag, restArgs } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
-import { CliError } from '../cli-error.js';
 import { setOption, valuesOption } from '../override-options.js';
 import { readOverrides } from '../overrides.js';
 
@@ -27,10 +27,10 @@ export class GraphCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir | oci://ref' });
+  args = restArgs('[dir | oci://ref]', 'directory');
   withReferences = Option.Boolean('--with-references', false, { description: 'Also show configuration and policy reference edges' });
   onlyReferences = Option.Boolean('--only-references', false, { description: 'Show only configuration and policy reference edges' });
-  format = Option.String('--format', { description: 'Diagram format: text, json, dot or mermaid (default: --output-format)' });
+  format = choiceFlag('--format', DIAGRAMS, { description: 'Diagram format: text, json, dot or mermaid (default: --output-format)', placeholder: '<format>' });
   values = valuesOption();
   sets = setOption();
 
@@ -58,12 +58,7 @@ export class GraphCommand extends PactoCommand {
   }
 
   private graphFormat(): GraphFormat {
-    if (this.format !== undefined) {
-      if (!(DIAGRAMS as readonly string[]).includes(this.format)) {
-        throw new CliError(`invalid --format ${JSON.stringify(this.format)}: expected text, json, dot or mermaid`);
-      }
-      return this.format as GraphFormat;
-    }
+    if (this.format !== undefined) return this.format;
     return this.settings.outputFormat === 'json' ? 'json' : 'text';
   }
 }

@@ -1,4 +1,5 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
+import { restArgs } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
 
 export class InitCommand extends PactoCommand {
@@ -15,7 +16,7 @@ export class InitCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'name' });
+  args = restArgs('<name>');
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 1, 1);

@@ -1,6 +1,7 @@
 import { Command, Option } from 'clipanion';
+import { restArgs, stringFlag } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
-import { CliError } from '../cli-error.js';
+import { CliError, UsageError } from '../cli-error.js';
 
 export class LoginCommand extends PactoCommand {
   static override paths = [['login']];
@@ -17,32 +18,37 @@ export class LoginCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'registry' });
-  username = Option.String('-u,--username', '', { description: 'Registry user name (required)' });
-  password = Option.String('-p,--password', '', { description: 'Password or token (prompted for when empty)' });
+  args = restArgs('<registry>');
+  username = stringFlag('-u,--username', '', { description: 'Registry user name (required)', placeholder: '<name>' });
+  password = stringFlag('-p,--password', '', { description: 'Password or token (prompted for when empty)', placeholder: '<password>' });
   passwordStdin = Option.Boolean('--password-stdin', false, { description: 'Read the password from standard input' });
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 1, 1);
     const registry = this.args[0] ?? '';
-    if (!this.username) throw new CliError('--username is required');
+    if (!this.username) throw new UsageError('--username is required', { code: 'MISSING_FLAG', usage: 'pacto login' });
     const { readPassword, readStdin } = await import('../read-password.js');
     let password = this.password;
     if (this.passwordStdin) {
       password = (await readStdin(this.context.stdin)).replace(/\r?\n$/, '');
     } else if (!password) {
-      this.out('Password: ');
+      // The prompt goes to stdout (cli.md §4.6), except in JSON mode, where stdout holds the JSON alone.
+      const prompt = this.settings.outputFormat === 'json' ? (text: string) => this.err(text) : (text: string) => this.out(text);
+      prompt('Password: ');
       try {
         password = await readPassword(this.context.stdin);
       } catch (error) {
         throw new CliError(`failed to read password: ${(error as Error).message}`, { cause: error });
       } finally {
-        this.out('\n');
+        prompt('\n');
       }
     }
     const { pactoCredentialsPath, storeLogin } = await import('@pacto/oci');
-    await storeLogin(registry, this.username, password, pactoCredentialsPath(this.context.env as NodeJS.ProcessEnv));
-    this.out(`Login succeeded for ${registry}\n`);
+    const credentialsFile = pactoCredentialsPath(this.context.env as NodeJS.ProcessEnv);
+    await storeLogin(registry, this.username, password, credentialsFile);
+    this.debug('credentials stored', { registry, file: credentialsFile });
+    if (this.settings.outputFormat === 'json') this.outJson({ registry, username: this.username, credentialsFile });
+    else this.out(`Login succeeded for ${registry}\n`);
     return 0;
   }
 }

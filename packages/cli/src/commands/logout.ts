@@ -1,4 +1,5 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
+import { restArgs } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
 
 export class LogoutCommand extends PactoCommand {
@@ -12,14 +13,17 @@ export class LogoutCommand extends PactoCommand {
     examples: [['Forget the credentials for ghcr.io', '$0 logout ghcr.io']],
   });
 
-  args = Option.Rest({ name: 'registry' });
+  args = restArgs('<registry>');
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 1, 1);
     const registry = this.args[0] ?? '';
     const { pactoCredentialsPath, removeLogin } = await import('@pacto/oci');
-    const removed = await removeLogin(registry, pactoCredentialsPath(this.context.env as NodeJS.ProcessEnv));
-    this.out(removed ? `Logout succeeded for ${registry}\n` : `No stored credentials for ${registry}\n`);
+    const credentialsFile = pactoCredentialsPath(this.context.env as NodeJS.ProcessEnv);
+    const removed = await removeLogin(registry, credentialsFile);
+    this.debug(removed ? 'credentials removed' : 'no credentials stored', { registry, file: credentialsFile });
+    if (this.settings.outputFormat === 'json') this.outJson({ registry, removed, credentialsFile });
+    else this.out(removed ? `Logout succeeded for ${registry}\n` : `No stored credentials for ${registry}\n`);
     return 0;
   }
 }

@@ -1,4 +1,5 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
+import { restArgs, stringFlag } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
 import { setOption, valuesOption } from '../override-options.js';
 
@@ -19,9 +20,11 @@ export class PackCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir' });
-  output = Option.String('-o,--output', {
+  args = restArgs('[dir]', 'directory');
+  output = stringFlag('-o,--output', {
     description: 'Archive path (default: <name>-<version>.tar.gz in the current directory)',
+    placeholder: '<file>',
+    kind: 'file',
   });
   values = valuesOption();
   sets = setOption();

@@ -1,6 +1,7 @@
-import { Command, Option } from 'clipanion';
+import { Command } from 'clipanion';
+import { restArgs, stringFlag } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
-import { CliError } from '../cli-error.js';
+import { CliError, UsageError } from '../cli-error.js';
 
 export class PullCommand extends PactoCommand {
   static override paths = [['pull']];
@@ -20,14 +21,14 @@ export class PullCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'oci://ref' });
-  output = Option.String('-o,--output', { description: "Extraction directory (default: the contract's service.name)" });
+  args = restArgs('<oci://ref>');
+  output = stringFlag('-o,--output', { description: "Extraction directory (default: the contract's service.name)", placeholder: '<dir>', kind: 'directory' });
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 1, 1);
     const source = this.args[0] ?? '';
     if (!source.startsWith('oci://') && !source.startsWith('oci-layout://')) {
-      throw new CliError(`pull requires an OCI reference (oci://...): got "${source}"`);
+      throw new UsageError(`pull requires an OCI reference (oci://...): got "${source}"`, { code: 'NOT_AN_OCI_REFERENCE', usage: 'pacto pull' });
     }
     const { extractBundle, contractBundleFromContents } = await import('@pacto/bundle');
     const { parseContract } = await import('@pacto/schema');

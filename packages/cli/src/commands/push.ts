@@ -1,8 +1,9 @@
 import { Command, Option } from 'clipanion';
+import { restArgs, stringFlag } from '../flags.js';
 import type { Contract } from '@pacto/schema';
 import { PactoCommand } from '../base-command.js';
-import { CliError } from '../cli-error.js';
-import { setOption } from '../override-options.js';
+import { CliError, UsageError } from '../cli-error.js';
+import { setOption, valuesOption } from '../override-options.js';
 import { readOverrides } from '../overrides.js';
 
 export class PushCommand extends PactoCommand {
@@ -26,17 +27,18 @@ export class PushCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'oci://ref' });
-  dir = Option.String('-p,--path', '.', { description: 'Contract directory (default: current directory)' });
-  force = Option.Boolean('-f,--force', false, { description: 'Push even if the tag already exists' });
-  values = Option.Array('--values', [], { description: 'YAML file deep-merged into the contract (repeatable; later files win)' });
+  args = restArgs('<oci://ref>');
+  dir = stringFlag('-p,--path', '.', { description: 'Contract directory (default: current directory)', placeholder: '<dir>', kind: 'directory' });
+  // No -f: it is --values on every other command (docs/decisions.md); `push -f` explains both spellings.
+  force = Option.Boolean('--force', false, { description: 'Push even if the tag already exists' });
+  values = valuesOption('--values');
   sets = setOption();
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 1, 1);
     const target = this.args[0] ?? '';
     if (!target.startsWith('oci://') && !target.startsWith('oci-layout://')) {
-      throw new CliError(`push requires an OCI reference (oci://...): got "${target}"`);
+      throw new UsageError(`push requires an OCI reference (oci://...): got "${target}"`, { code: 'NOT_AN_OCI_REFERENCE', usage: 'pacto push' });
     }
     const overrides = await readOverrides(this.values, this.sets);
     const bundleLib = await import('@pacto/bundle');
@@ -74,11 +76,12 @@ export class PushCommand extends PactoCommand {
       progress.finish();
       if (pushed.status === 'exists') {
         this.err(`Warning: artifact already exists: ${pushed.ref} (use --force to overwrite)\n`);
+        // Nothing was pushed, but a script still gets one document: the Go keys, with `Exists` and no `Digest`.
+        if (this.settings.outputFormat === 'json') this.outJson({ Ref: pushed.ref, Name: labels.name, Version: labels.version, Exists: true });
         return 0;
       }
       if (this.settings.outputFormat === 'json') {
-        const { formatJson } = await import('@pacto/render');
-        this.out(formatJson({ Ref: pushed.ref, Digest: pushed.digest, Name: labels.name, Version: labels.version }));
+        this.outJson({ Ref: pushed.ref, Digest: pushed.digest, Name: labels.name, Version: labels.version });
       } else {
         this.out(`Pushed ${labels.name}@${labels.version} -> ${pushed.ref}\nDigest: ${pushed.digest}\n`);
       }

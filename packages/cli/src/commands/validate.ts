@@ -1,9 +1,12 @@
 import { Command, Option } from 'clipanion';
+import type { OutputFormat } from '../settings.js';
+import { restArgs } from '../flags.js';
 import { PactoCommand } from '../base-command.js';
 import { setOption, valuesOption } from '../override-options.js';
 
 export class ValidateCommand extends PactoCommand {
   static override paths = [['validate']];
+  static override formats: readonly OutputFormat[] = ['text', 'json', 'github', 'sarif', 'codequality'];
   static override usage = Command.Usage({
     description: 'Validate a contract',
     details: `
@@ -23,7 +26,7 @@ export class ValidateCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir | oci://ref' });
+  args = restArgs('[dir | oci://ref]', 'directory');
   readiness = Option.Boolean('--readiness', false, {
     description: 'Also fail when the readiness score is below minScore (default 100)',
   });

@@ -79,7 +79,7 @@ describe('pacto doc', () => {
 
   it('rejects --serve together with --output', async () => {
     const run = await runPacto(['doc', join(EXAMPLES_DIR, 'redis'), '--serve', '-o', tempDir()]);
-    expect(run).toMatchObject({ code: 1, stdout: '', stderr: '--serve and --output are mutually exclusive\n' });
+    expect(run).toMatchObject({ code: 2, stdout: '', stderr: "--serve and --output are mutually exclusive\nRun 'pacto doc --help' for usage.\n" });
   });
 
   it('prints the validation findings of an invalid contract and exits 1', async () => {
@@ -128,8 +128,8 @@ describe('pacto doc', () => {
 
   it('rejects a port that is not a number', async () => {
     const run = await runPacto(['doc', join(EXAMPLES_DIR, 'redis'), '--serve', '--port', 'http']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toBe('invalid argument "http" for "--port" flag: expected a port number 0-65535\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`invalid value "http" for --port: expected a port number 0-65535\nRun 'pacto doc --help' for usage.\n`);
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)('serves the HTML page on every path and stops on %s with exit 0', async (signal) => {
