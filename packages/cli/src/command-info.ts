@@ -78,7 +78,7 @@ export function describeCommand(commandClass: CommandClassLike): CommandDescript
           });
         },
         addRest(rest: { name: string }) {
-          synopsis = args?.synopsis ?? `[${rest.name}...]`;
+          synopsis = args?.synopsis ?? (rest.name ? `[${rest.name}...]` : '');
           argsKind = args?.kind ?? 'file';
           argsChoices = args?.choices;
         },

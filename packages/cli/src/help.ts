@@ -41,7 +41,7 @@ function wrap(text: string, width: number): string[] {
 
 /** Two columns: `left` padded to a common width, `right` wrapped beside it with a hanging indent. */
 function table(rows: readonly (readonly [string, string])[], p: Paint, styleLeft: (text: string) => string): string {
-  const leftWidth = Math.min(32, Math.max(...rows.map(([left]) => left.length)));
+  const leftWidth = Math.min(26, Math.max(...rows.map(([left]) => left.length)));
   let out = '';
   for (const [left, right] of rows) {
     const indent = 2 + leftWidth + 3;
@@ -103,7 +103,8 @@ export function renderOverview(all: readonly CommandDescription[], colours: bool
     p,
     (left) => left,
   );
-  out += `\nRun ${p.cyan("'pacto help <command>'")} for a command's flags and examples. Exit codes: 0 success, 1 the answer is no\n(invalid contract, breaking change), 2 the command line is wrong.\n`;
+  out += `\nRun ${p.cyan("'pacto help <command>'")} for a command's flags and examples.\n`;
+  out += `${wrap('Exit codes: 0 success, 1 the answer is no (invalid contract, breaking change), 2 the command line is wrong.', WIDTH).join('\n')}\n`;
   return out;
 }
 
