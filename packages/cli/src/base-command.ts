@@ -111,7 +111,7 @@ export abstract class PactoCommand extends Command<PactoContext> {
         (this.constructor as typeof PactoCommand).formats,
         `pacto ${this.path.join(' ')}`,
       );
-      this.#settings = settings;
+      this.#settings = { ...settings, debug: (message, fields) => this.debug(message, fields) };
       for (const note of notes) this.debug(note);
       return await this.run();
     } catch (error) {

@@ -36,6 +36,18 @@ export interface CommandDescription {
 
 export const GLOBAL_FLAG_NAMES = new Set(['--output-format', '--verbose', '--no-cache', '--config']);
 
+/** `-h, --help`: handled before clipanion parses argv, so no command declares it. */
+export const HELP_FLAG: FlagDescription = {
+  names: ['-h', '--help'],
+  description: 'Show help for the command',
+  takesValue: false,
+  placeholder: undefined,
+  choices: undefined,
+  kind: 'none',
+  repeatable: false,
+  global: true,
+};
+
 interface OptionSpec {
   definition(builder: unknown, key: string): void;
 }

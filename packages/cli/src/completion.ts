@@ -1,4 +1,4 @@
-import type { CommandDescription, FlagDescription } from './command-info.js';
+import { HELP_FLAG, type CommandDescription, type FlagDescription } from './command-info.js';
 import type { ValueKind } from './flags.js';
 
 // Shell completion scripts for `pacto completion bash|zsh|fish`, generated from the registered command
@@ -11,11 +11,11 @@ export type Shell = (typeof SHELLS)[number];
 /** The global flags: the same on every command (the first one's), plus --help. */
 function globalFlags(commands: readonly CommandDescription[]): FlagDescription[] {
   const globals = commands[0]?.flags.filter((f) => f.global) ?? [];
-  return [...globals, { names: ['-h', '--help'], description: 'Show help for the command', takesValue: false, placeholder: undefined, choices: undefined, kind: 'none', repeatable: false, global: true }];
+  return [...globals, HELP_FLAG];
 }
 
 function withHelp(command: CommandDescription): FlagDescription[] {
-  return [...command.flags, { names: ['-h', '--help'], description: 'Show help for the command', takesValue: false, placeholder: undefined, choices: undefined, kind: 'none', repeatable: false, global: true }];
+  return [...command.flags, HELP_FLAG];
 }
 
 /** The values `--output-format` takes on a command are the command's formats. */

@@ -1,7 +1,7 @@
-import { applyOverrides, loadContractSource } from '@pacto/bundle';
+import { applyOverrides, loadContractSource, type LocalContractSource } from '@pacto/bundle';
 import type { ContractBundle } from '@pacto/schema';
 import type { Overrides } from './overrides.js';
-import type { RegistrySettings } from './settings.js';
+import type { DebugLog, RegistrySettings } from './settings.js';
 
 // Static imports of the local readers: this module is itself loaded on demand (or bundled into a
 // command's run module), so the bundler keeps only these two functions of @pacto/bundle.
@@ -15,7 +15,17 @@ export async function loadContractArgument(arg: string, options: RegistrySetting
     const { pullContractBundle } = await import('./oci-session.js');
     return pullContractBundle(arg, options);
   }
-  return loadContractSource(arg.startsWith('file://') ? arg.slice('file://'.length) : arg);
+  const source = await loadContractSource(arg.startsWith('file://') ? arg.slice('file://'.length) : arg);
+  logSource(source, options.debug);
+  return source;
+}
+
+/** `-v`: the files a local contract argument was read from, and those `.pactoignore` left out. */
+export function logSource(source: LocalContractSource, debug: DebugLog | undefined): void {
+  if (!debug) return;
+  debug(source.kind === 'archive' ? 'bundle archive read' : 'contract directory read', { path: source.path, contract: source.fileName });
+  for (const entry of source.entries) if (entry.kind === 'file') debug('file read', { path: entry.path });
+  for (const entry of source.excluded) debug('file excluded', { path: entry.path, pattern: entry.pattern });
 }
 
 /** Applies the `-f/--values` and `--set` overrides read by `readOverrides` (cli.md §3.2). */

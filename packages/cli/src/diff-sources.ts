@@ -5,6 +5,7 @@ import type { ContractBundle, SourceMap } from '@pacto/schema';
 import { parseBundleContract } from './load-contract.js';
 import { applyOverridesTo } from './contract-source.js';
 import type { Overrides } from './overrides.js';
+import type { DebugLog } from './settings.js';
 
 /** A contract loaded for `diff` / `graph`: what the diff reads, plus what CI output needs to point at lines. */
 export interface LoadedSide {
@@ -26,7 +27,7 @@ export interface RawBundle {
 }
 
 /** Reads a directory, `.tar.gz`, `file://` or `oci://` argument (tag, digest or none) into a bundle. */
-export async function readRaw(arg: string, cwd: string, client: () => OciClient): Promise<RawBundle> {
+export async function readRaw(arg: string, cwd: string, client: () => OciClient, debug?: DebugLog): Promise<RawBundle> {
   const { contractBundleFromContents, loadContractSource } = await import('@pacto/bundle');
   if (arg.startsWith('oci://')) {
     const pulled = await client().pull(arg);
@@ -35,6 +36,7 @@ export async function readRaw(arg: string, cwd: string, client: () => OciClient)
   }
   // Loaded as typed so that messages name the path the way the user wrote it (cli.md §3.1).
   const source = await loadContractSource(arg);
+  if (debug) (await import('./contract-source.js')).logSource(source, debug);
   const path = resolvePath(cwd, source.path);
   const listing = source.entries.filter((entry) => entry.kind === 'file').map((entry) => entry.path);
   if (source.kind === 'directory') return { bundle: source, listing, baseDir: path, localDir: path };
@@ -42,8 +44,8 @@ export async function readRaw(arg: string, cwd: string, client: () => OciClient)
 }
 
 /** Load a `diff` side or the `graph` root: directory, `.tar.gz`, `file://` or `oci://` (tag, digest or none). */
-export async function loadSide(arg: string, overrides: Overrides, cwd: string, client: () => OciClient): Promise<LoadedSide> {
-  const raw = await readRaw(arg, cwd, client);
+export async function loadSide(arg: string, overrides: Overrides, cwd: string, client: () => OciClient, debug?: DebugLog): Promise<LoadedSide> {
+  const raw = await readRaw(arg, cwd, client, debug);
   const bundle = await applyOverridesTo(raw.bundle, overrides);
   const { contract, positions } = await parseBundleContract(bundle);
   return {

@@ -1,6 +1,6 @@
 import { buildInfo } from './build-info.js';
 import { paint, type Paint } from './paint.js';
-import { describeCommand, type CommandClassLike, type CommandDescription, type FlagDescription } from './command-info.js';
+import { describeCommand, HELP_FLAG, type CommandClassLike, type CommandDescription, type FlagDescription } from './command-info.js';
 import { listChoices } from './flags.js';
 
 // `pacto help [command]`, `pacto --help`, `pacto <command> --help`: our own layout rather than clipanion's,
@@ -8,16 +8,6 @@ import { listChoices } from './flags.js';
 // follow NO_COLOR / FORCE_COLOR. Loaded only when help is asked for.
 
 const WIDTH = 80;
-const HELP_FLAG: FlagDescription = {
-  names: ['-h', '--help'],
-  description: 'Show help for the command',
-  takesValue: false,
-  placeholder: undefined,
-  choices: undefined,
-  kind: 'none',
-  repeatable: false,
-  global: true,
-};
 
 export function describeAll(commandClasses: readonly CommandClassLike[]): CommandDescription[] {
   return commandClasses.map((c) => describeCommand(c)).filter((c) => !c.hidden && c.name !== '');

@@ -6,18 +6,17 @@ import type { PactoContext } from './context.js';
 import type { RegistrySettings, Settings } from './settings.js';
 import { progressReporter, type ProgressReporter } from './progress-bar.js';
 import { buildInfo } from './build-info.js';
-import { debugLine } from './debug-line.js';
 
 // Static imports: this module is only ever loaded on demand, by the commands that talk to a registry.
 
 /** How every command builds its registry client: cache settings, credentials from the environment, user agent. */
-export function ociClientOptions(settings: RegistrySettings, env: NodeJS.ProcessEnv, stderr: { write(text: string): unknown } = process.stderr): OciClientOptions {
+export function ociClientOptions(settings: RegistrySettings, env: NodeJS.ProcessEnv): OciClientOptions {
   return {
     env,
     noCache: settings.noCache,
-    ...(settings.verbose ? { debug: (message: string) => stderr.write(debugLine(message)) } : {}),
     transportOptions: { userAgent: `pacto/${buildInfo.version}`, env },
     ...(settings.cacheDir === undefined ? {} : { cacheDir: settings.cacheDir }),
+    ...(settings.debug ? { logger: settings.debug } : {}),
   };
 }
 
@@ -28,7 +27,7 @@ export async function openOciClient(
 ): Promise<{ client: OciClient; progress: ProgressReporter }> {
   const progress = progressReporter(context.stderr, context.stderrIsTTY && settings.outputFormat === 'text');
   const client = new OciClient({
-    ...ociClientOptions(settings, context.env as NodeJS.ProcessEnv, context.stderr),
+    ...ociClientOptions(settings, context.env as NodeJS.ProcessEnv),
     ...(progress.onProgress === undefined ? {} : { onProgress: progress.onProgress }),
   });
   return { client, progress };
@@ -38,7 +37,7 @@ export async function openOciClient(
 export function lazyOciClient(context: PactoContext, settings: RegistrySettings): { get(): OciClient; close(): Promise<void> } {
   let client: OciClient | undefined;
   return {
-    get: () => (client ??= new OciClient(ociClientOptions(settings, context.env as NodeJS.ProcessEnv, context.stderr))),
+    get: () => (client ??= new OciClient(ociClientOptions(settings, context.env as NodeJS.ProcessEnv))),
     close: async () => client?.close(),
   };
 }

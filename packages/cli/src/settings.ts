@@ -16,8 +16,11 @@ export interface GlobalFlags {
   config: string | undefined;
 }
 
-/** The settings registry access depends on (cache reading and location). */
-export type RegistrySettings = Pick<Settings, 'noCache' | 'cacheDir' | 'verbose'>;
+/** The settings registry access depends on (cache reading and location, `-v` logging). */
+export type RegistrySettings = Pick<Settings, 'noCache' | 'cacheDir' | 'debug'>;
+
+/** A `-v` line: a message and logfmt fields. A no-op without `-v`. */
+export type DebugLog = (message: string, fields?: Readonly<Record<string, string | number | boolean | undefined>>) => void;
 
 export interface Settings {
   outputFormat: OutputFormat;
@@ -29,6 +32,8 @@ export interface Settings {
    * of their own (`dashboard:`) read their section here.
    */
   config: Readonly<Record<string, unknown>>;
+  /** Logs what the command does under `-v` (set by PactoCommand; absent where nothing logs). */
+  debug?: DebugLog;
 }
 
 export interface ResolvedSettings {

@@ -14,7 +14,7 @@ import {
 import { formatReference, isPinned, parseReference, versionToTag, withTag, type Reference } from './reference.js';
 import { RegistryClient, type RegistryClientOptions } from './registry.js';
 import { selectTag } from './resolve.js';
-import { MEDIA_TYPE_BUNDLE_LAYER, MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type Descriptor, type ProgressListener } from './types.js';
+import { MEDIA_TYPE_BUNDLE_LAYER, MEDIA_TYPE_OCI_MANIFEST, type ArtifactLabels, type Descriptor, type OciLogger, type ProgressListener } from './types.js';
 
 export interface OciClientOptions extends RegistryClientOptions {
   /** Disk cache directory; `null` disables the disk cache; default per oci.md §13.1. */
@@ -89,12 +89,14 @@ export class OciClient {
   private readonly noCache: boolean;
   private readonly onProgress: ProgressListener | undefined;
   private readonly memory = new Map<string, Promise<PulledBundle>>();
+  private readonly logger: OciLogger | undefined;
 
   constructor(options: OciClientOptions = {}) {
     this.registry = new RegistryClient(options);
     this.cacheDir = options.cacheDir === null ? undefined : (options.cacheDir ?? defaultCacheDir(options.env ?? process.env));
     this.noCache = options.noCache ?? false;
     this.onProgress = options.onProgress;
+    this.logger = options.logger;
   }
 
   async close(): Promise<void> {
@@ -163,7 +165,10 @@ export class OciClient {
     const ref = await this.resolveReference(source, options);
     const key = formatReference(ref);
     const cached = this.memory.get(key);
-    if (cached) return { ...(await cached), source: 'memory' };
+    if (cached) {
+      this.logger?.('bundle cache hit', { ref: key, cache: 'memory' });
+      return { ...(await cached), source: 'memory' };
+    }
     const pending = this.pullUncached(ref, key);
     pending.catch(() => this.memory.delete(key));
     this.memory.set(key, pending);
@@ -176,8 +181,16 @@ export class OciClient {
       if (entry) {
         // Both checks at once; a failure of either is a miss.
         const [contents, matches] = await Promise.all([readArchive(entry.bytes).catch(() => undefined), cacheEntryMatches(entry)]);
-        if (contents && matches) return { ref: key, archive: entry.bytes, contents, source: 'disk' };
+        if (contents && matches) {
+          this.logger?.('bundle cache hit', { ref: key, cache: 'disk', dir: this.cacheDir });
+          return { ref: key, archive: entry.bytes, contents, source: 'disk' };
+        }
+        this.logger?.('bundle cache entry stale', { ref: key, dir: this.cacheDir });
+      } else {
+        this.logger?.('bundle cache miss', { ref: key, dir: this.cacheDir });
       }
+    } else if (this.noCache) {
+      this.logger?.('bundle cache not read (--no-cache)', { ref: key });
     }
     const manifest = await this.registry.getManifest(ref, key);
     const layerDescriptor = bundleLayerOf(manifest.bytes, manifest.mediaType);
@@ -197,6 +210,7 @@ export class OciClient {
       const gzipped = layer[0] === 0x1f && layer[1] === 0x8b;
       if (gzipped) await writeCacheEntry(this.cacheDir, key, layer, layerDescriptor.digest);
       else await writeCacheEntry(this.cacheDir, key, gzipSync(layer, { level: 1 }));
+      this.logger?.('bundle cached', { ref: key, dir: this.cacheDir });
     }
     return { ref: key, digest: manifest.digest, archive: layer, contents, source: 'registry' };
   }

@@ -36,4 +36,4 @@ export {
   MEDIA_TYPE_CONFIG,
   MEDIA_TYPE_BUNDLE_LAYER,
 } from './types.js';
-export type { Artifact, ArtifactLabels, Blob, BlobReader, Descriptor, ImageManifest, PendingBlob, TransferProgress, ProgressListener } from './types.js';
+export type { Artifact, ArtifactLabels, Blob, BlobReader, Descriptor, ImageManifest, PendingBlob, TransferProgress, ProgressListener, OciLogger } from './types.js';

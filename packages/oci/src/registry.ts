@@ -21,7 +21,7 @@ import {
   type StreamedResponse,
   type TransportOptions,
 } from './transport.js';
-import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type BlobReader, type Descriptor, type PendingBlob, type ProgressListener } from './types.js';
+import { MANIFEST_ACCEPT_GET, MANIFEST_ACCEPT_HEAD, type Blob, type BlobReader, type Descriptor, type OciLogger, type PendingBlob, type ProgressListener } from './types.js';
 
 export interface RegistryClientOptions {
   readonly credentials?: CredentialStore;
@@ -36,8 +36,8 @@ export interface RegistryClientOptions {
   /** Hash downloads of 4 MiB and more on a worker thread (default true). */
   readonly hashOnWorker?: boolean;
   readonly env?: NodeJS.ProcessEnv;
-  /** Receives diagnostic lines (e.g. a credential source skipped because it is malformed): the CLI's `-v` output. */
-  readonly debug?: (message: string) => void;
+  /** Told about requests, credential sources and blobs already present (for `-v`); never secrets. */
+  readonly logger?: OciLogger;
 }
 
 export interface FetchedManifest {
@@ -189,6 +189,7 @@ export class RegistryClient {
   private readonly transport: Transport;
   private readonly ownsTransport: boolean;
   private readonly credentials: CredentialStore;
+  private readonly logger: OciLogger | undefined;
   private readonly insecure: readonly string[];
   private readonly chunkSize: number;
   private readonly tagPageSize: number;
@@ -199,8 +200,10 @@ export class RegistryClient {
   constructor(options: RegistryClientOptions = {}) {
     const env = options.env ?? process.env;
     this.ownsTransport = options.transport === undefined;
-    this.transport = options.transport ?? new Transport({ env, ...options.transportOptions });
-    this.credentials = options.credentials ?? credentialChain({ env, ...(options.debug ? { debug: options.debug } : {}) });
+    this.logger = options.logger;
+    this.transport = options.transport ?? new Transport({ env, ...(options.logger ? { logger: options.logger } : {}), ...options.transportOptions });
+    const logger = options.logger;
+    this.credentials = options.credentials ?? credentialChain({ env, ...(logger ? { debug: (message: string) => logger(message, {}) } : {}) });
     this.insecure = options.insecureRegistries ?? insecureRegistriesFromEnv(env);
     this.chunkSize = options.chunkSize ?? 16 * 1024 * 1024;
     this.tagPageSize = options.tagPageSize ?? 1000;
@@ -300,6 +303,7 @@ export class RegistryClient {
     const challenge = session.challenge;
     if (!challenge) return undefined;
     const credential = await this.credentials.get(ref.registry);
+    this.logger?.('registry credentials', { registry: ref.registry, source: credential?.source ?? 'none (anonymous)' });
     if (challenge.scheme === 'basic') {
       if (credential?.registryToken) return `Bearer ${credential.registryToken}`;
       if (credential?.username !== undefined && credential.password !== undefined) return basic(credential.username, credential.password);
@@ -537,7 +541,8 @@ export class RegistryClient {
     if (typeof blob.digest !== 'string') return this.uploadPendingBlob(ref, blob as PendingBlob, display, options.onProgress);
     const known = blob as Blob;
     if (await this.blobExists(ref, known.digest, display)) {
-      options.onProgress?.({ direction: 'upload', digest: known.digest, transferred: known.size, total: known.size });
+      this.logger?.('blob already present', { digest: known.digest, bytes: known.size });
+      options.onProgress?.({ direction: 'upload', digest: known.digest, transferred: known.size, total: known.size, present: true });
       return 'exists';
     }
     try {
@@ -559,12 +564,18 @@ export class RegistryClient {
     try {
       await this.transport.retrying(() => this.sendBlob(ref, display, blob.bytes, blob.digest, onProgress, { present, signal: cancel.signal }));
     } catch (error) {
-      if (cancel.signal.aborted) return 'exists';
+      if (cancel.signal.aborted) return this.alreadyPresent(await blob.digest, blob.bytes.byteLength, onProgress);
       if (error instanceof OciError) throw error;
       throw this.networkError(display, 'upload', `blob ${await blob.digest.catch(() => '(digest unknown)')}`, error);
     }
-    if (await present) return 'exists';
+    if (await present) return this.alreadyPresent(await blob.digest, blob.bytes.byteLength, onProgress);
     return 'uploaded';
+  }
+
+  private alreadyPresent(digest: string, size: number, onProgress: ProgressListener | undefined): 'exists' {
+    this.logger?.('blob already present', { digest, bytes: size });
+    onProgress?.({ direction: 'upload', digest, transferred: size, total: size, present: true });
+    return 'exists';
   }
 
   /**

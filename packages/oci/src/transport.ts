@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
 import { Agent, EnvHttpProxyAgent, request, stream, type Dispatcher } from 'undici';
 import { OciError } from './error.js';
+import type { OciLogger } from './types.js';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -29,6 +30,8 @@ export interface TransportOptions {
    * attempt fails; default `PACTO_HTTP_TIMEOUT` from `env`, else 30 s. There is no limit on an attempt's total time.
    */
   readonly idleTimeoutMs?: number;
+  /** Told about every request (for `-v`). */
+  readonly logger?: OciLogger;
 }
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -51,6 +54,16 @@ export function idleTimeoutFromEnv(env: NodeJS.ProcessEnv): number {
 export function isIdleTimeout(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+}
+
+/** A URL as logged: without its query (upload state, digests) and without credentials. */
+function loggedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return url.split('?')[0]!;
+  }
 }
 
 const TRANSIENT_STATUSES = new Set([408, 429, 499, 500, 502, 503, 504, 522]);
@@ -107,8 +120,10 @@ export class Transport {
   private readonly delays: readonly number[];
   private readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
+  private readonly logger: OciLogger | undefined;
 
   constructor(options: TransportOptions = {}) {
+    this.logger = options.logger;
     this.userAgent = options.userAgent ?? 'pacto/dev';
     this.delays = options.retryDelaysMs ?? [1000, 3000];
     this.idleTimeoutMs = options.idleTimeoutMs ?? idleTimeoutFromEnv(options.env ?? process.env);
@@ -119,15 +134,23 @@ export class Transport {
   /** One attempt, no retry; the caller must consume or dump the body. */
   async send(req: HttpRequest): Promise<HttpResponse> {
     const body = typeof req.body === 'function' ? req.body() : req.body;
-    return request(req.url, {
-      method: req.method,
-      headers: { 'user-agent': this.userAgent, ...req.headers },
-      body: body as Dispatcher.DispatchOptions['body'],
-      dispatcher: this.dispatcher,
-      headersTimeout: this.idleTimeoutMs,
-      bodyTimeout: this.idleTimeoutMs,
-      ...(req.signal ? { signal: req.signal } : {}),
-    });
+    const started = Date.now();
+    try {
+      const response = await request(req.url, {
+        method: req.method,
+        headers: { 'user-agent': this.userAgent, ...req.headers },
+        body: body as Dispatcher.DispatchOptions['body'],
+        dispatcher: this.dispatcher,
+        headersTimeout: this.idleTimeoutMs,
+        bodyTimeout: this.idleTimeoutMs,
+        ...(req.signal ? { signal: req.signal } : {}),
+      });
+      this.logger?.('registry request', { method: req.method, url: loggedUrl(req.url), status: response.statusCode, ms: Date.now() - started });
+      return response;
+    } catch (error) {
+      this.logger?.('registry request failed', { method: req.method, url: loggedUrl(req.url), error: (error as { code?: string }).code ?? (error as Error).message });
+      throw error;
+    }
   }
 
   /**
@@ -169,6 +192,7 @@ export class Transport {
       let statusCode = 0;
       let headers: IncomingHttpHeaders = {};
       const collected: Buffer[] = [];
+      const started = Date.now();
       try {
         await stream(
           req.url,
@@ -195,12 +219,14 @@ export class Transport {
             );
           },
         );
+        this.logger?.('registry request', { method: req.method, url: loggedUrl(req.url), status: statusCode, ms: Date.now() - started });
         if (canRetry && isTransientStatus(statusCode)) {
           await this.pause(attempt);
           continue;
         }
         return { statusCode, headers, body: Buffer.concat(collected) };
       } catch (error) {
+        this.logger?.('registry request failed', { method: req.method, url: loggedUrl(req.url), error: (error as { code?: string }).code ?? (error as Error).message });
         if (canRetry && (error instanceof RetryableError || isTransientError(error))) {
           await this.pause(attempt);
           continue;

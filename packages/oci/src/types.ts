@@ -77,6 +77,15 @@ export interface TransferProgress {
   readonly digest: string;
   readonly transferred: number;
   readonly total: number;
+  /** The registry already had this blob: nothing (more) was sent. */
+  readonly present?: boolean;
 }
+
+/**
+ * Receives what the client does, for `-v` logs: each registry request (method, URL without its query,
+ * status, milliseconds), the credential source used, cache hits and misses, blobs already present.
+ * Never receives secrets.
+ */
+export type OciLogger = (message: string, fields: Readonly<Record<string, string | number | undefined>>) => void;
 
 export type ProgressListener = (progress: TransferProgress) => void;

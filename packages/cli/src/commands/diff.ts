@@ -66,7 +66,7 @@ export class DiffCommand extends PactoCommand {
       const { loadSide, createDependencyFetcher } = await import('../diff-sources.js');
       const load = async (which: 'old' | 'new', arg: string, overrides: typeof oldOverrides) => {
         try {
-          return await loadSide(arg, overrides, this.context.cwd, lazyClient);
+          return await loadSide(arg, overrides, this.context.cwd, lazyClient, this.settings.debug);
         } catch (error) {
           throw new CliError(`${which} contract: ${(error as Error).message}`, { cause: error });
         }

@@ -43,7 +43,7 @@ export class GraphCommand extends PactoCommand {
     const lazyClient = registry.get;
     try {
       const { loadSide, createDependencyFetcher } = await import('../diff-sources.js');
-      const root = await loadSide(this.args[0] || '.', overrides, this.context.cwd, lazyClient);
+      const root = await loadSide(this.args[0] || '.', overrides, this.context.cwd, lazyClient, this.settings.debug);
       const { verifyLockIfPresent } = await import('../lock-check.js');
       await verifyLockIfPresent(this.args[0] || '.', root.side.contract, this.context.cwd, async () => lazyClient());
       const diff = await import('@pacto/diff');

@@ -37,6 +37,10 @@ export class PullCommand extends PactoCommand {
     try {
       const pulled = await client.pull(source);
       progress.finish();
+      if (pulled.source === 'disk' && this.context.stderrIsTTY && this.settings.outputFormat === 'text') {
+        // The progress bar's counterpart for a bundle that needed no download.
+        this.err(`${pulled.ref}: already in the local cache, nothing downloaded\n`);
+      }
       let bundle;
       try {
         bundle = contractBundleFromContents(pulled.contents, `${pulled.ref}/pacto.yaml`);

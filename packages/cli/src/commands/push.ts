@@ -48,6 +48,8 @@ export class PushCommand extends PactoCommand {
     const { openOciClient } = await import('../oci-session.js');
 
     const loaded = await bundleLib.loadBundleDir(this.dir);
+    const { logSource } = await import('../contract-source.js');
+    logSource({ ...loaded, kind: 'directory', path: this.dir }, this.settings.debug);
     const text = bundleLib.applyOverrides(loaded.text, overrides);
     const { client, progress } = await openOciClient(this.context, this.settings);
     try {
