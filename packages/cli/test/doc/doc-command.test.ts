@@ -21,7 +21,7 @@ interfaces:
     contract: interfaces/openapi.yaml
 `;
 
-describe('pacto doc', () => {
+describe('pacto doc', { timeout: 60_000 }, () => {
   it.each(EXAMPLES)('prints the documentation of examples/%s', async (name) => {
     const run = await runPacto(['doc', join(EXAMPLES_DIR, name)]);
     expect(run.stderr).toBe('');
