@@ -49,7 +49,7 @@ describe('pacto conventions: version and help', { timeout: 60_000 }, () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage\n  pacto diff <old> <new> [flags]\n');
     expect(help.stdout).toMatch(/--fail-on <class> +Lowest classification/);
-    expect(help.stdout).toMatch(/--output-format <format> +Output format: text, json, markdown, github or\s+sarif/);
+    expect(help.stdout).toMatch(/--output-format <format> +Output format: text, json, markdown, github, sarif\s+or codequality/);
     expect(help.stdout).toContain('$ pacto diff old new --fail-on POTENTIAL_BREAKING');
     expect((await runPacto(['diff', '--help'])).stdout).toBe(help.stdout);
     expect((await runPacto(['diff', 'a', '-h'])).stdout).toBe(help.stdout);
@@ -68,7 +68,7 @@ describe('pacto conventions: version and help', { timeout: 60_000 }, () => {
     expect(run.code).toBe(0);
     const { commands } = JSON.parse(run.stdout);
     expect(commands).toHaveLength(1);
-    expect(commands[0]).toMatchObject({ name: 'validate', usage: 'pacto validate [dir | oci://ref]', outputFormats: ['text', 'json', 'github', 'sarif'] });
+    expect(commands[0]).toMatchObject({ name: 'validate', usage: 'pacto validate [dir | oci://ref]', outputFormats: ['text', 'json', 'github', 'sarif', 'codequality'] });
     expect(commands[0].flags).toContainEqual({ names: ['-f', '--values'], value: '<file>', description: expect.any(String), repeatable: true, global: false });
   });
 });
@@ -110,7 +110,7 @@ describe('pacto conventions: usage errors exit 2 with a way forward', { timeout:
     expect(await runPacto(['validate', 'svc', '--output-format', 'yaml'], { cwd, env })).toEqual({
       code: 2,
       stdout: '',
-      stderr: "invalid value \"yaml\" for --output-format: expected text, json, github or sarif\nRun 'pacto validate --help' for usage.\n",
+      stderr: "invalid value \"yaml\" for --output-format: expected text, json, github, sarif or codequality\nRun 'pacto validate --help' for usage.\n",
     });
     // A format the command does not print is refused as a flag…
     expect(await runPacto(['explain', 'svc', '--output-format', 'sarif'], { cwd, env })).toMatchObject({ code: 2, stderr: expect.stringContaining('expected text or json') });
@@ -120,7 +120,7 @@ describe('pacto conventions: usage errors exit 2 with a way forward', { timeout:
     expect(await runPacto(['validate', 'svc'], { cwd, env: { ...env, PACTO_OUTPUT_FORMAT: 'yaml' } })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'invalid value "yaml" for PACTO_OUTPUT_FORMAT: expected text, json, markdown, github or sarif\n',
+      stderr: 'invalid value "yaml" for PACTO_OUTPUT_FORMAT: expected text, json, markdown, github, sarif or codequality\n',
     });
     expect(await runPacto(['validate', 'svc'], { cwd, env: { ...env, PACTO_VERBOSE: 'maybe' } })).toMatchObject({ code: 2, stderr: expect.stringContaining('for PACTO_VERBOSE: expected 1, t, true, 0, f or false') });
   });
@@ -146,7 +146,7 @@ describe('pacto conventions: the config file', { timeout: 60_000 }, () => {
     expect(await runPacto(['validate', 'svc', '--config', 'bad.yaml'], { cwd, env })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'invalid value "yaml" for output-format in bad.yaml: expected text, json, markdown, github or sarif\n',
+      stderr: 'invalid value "yaml" for output-format in bad.yaml: expected text, json, markdown, github, sarif or codequality\n',
     });
     writeFileSync(join(cwd, 'broken.yaml'), 'verbose: [\n');
     expect(await runPacto(['validate', 'svc', '--config', 'broken.yaml'], { cwd, env })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^config file broken\.yaml cannot be parsed: /) });

@@ -64,8 +64,8 @@ describe('pacto completion bash, run in a real bash', { timeout: 60_000 }, () =>
   });
 
   it("completes the values of enumerated flags with each command's own choices", () => {
-    expect(bashComplete(['pacto', 'validate', '--output-format', ''])).toEqual(['github', 'json', 'sarif', 'text']);
-    expect(bashComplete(['pacto', 'diff', 'a', 'b', '--output-format', ''])).toEqual(['github', 'json', 'markdown', 'sarif', 'text']);
+    expect(bashComplete(['pacto', 'validate', '--output-format', ''])).toEqual(['codequality', 'github', 'json', 'sarif', 'text']);
+    expect(bashComplete(['pacto', 'diff', 'a', 'b', '--output-format', ''])).toEqual(['codequality', 'github', 'json', 'markdown', 'sarif', 'text']);
     expect(bashComplete(['pacto', 'version', '--output-format', ''])).toEqual(['json', 'text']);
     expect(bashComplete(['pacto', 'validate', '--output-format', '=', 'j'])).toEqual(['json']);
     expect(bashComplete(['pacto', 'diff', '--fail-on', ''])).toEqual(['BREAKING', 'POTENTIAL_BREAKING']);
@@ -90,7 +90,7 @@ describe('pacto completion fish, run in a real fish', { timeout: 60_000 }, () =>
     const { script } = workspace();
     execFileSync('fish', ['--no-execute', script('fish')]);
     expect(fishComplete('pacto va')).toEqual(['validate']);
-    expect(fishComplete('pacto validate --output-format ')).toEqual(['github', 'json', 'sarif', 'text']);
+    expect(fishComplete('pacto validate --output-format ')).toEqual(['codequality', 'github', 'json', 'sarif', 'text']);
     expect(fishComplete('pacto diff --fail-on ')).toEqual(['BREAKING', 'POTENTIAL_BREAKING']);
     expect(fishComplete('pacto validate ')).toEqual(['shared/', 'svc/']);
     expect(fishComplete('pacto validate --rea')).toEqual(['--readiness']);
@@ -107,7 +107,7 @@ describe('pacto completion zsh', { timeout: 60_000 }, () => {
     });
     expect(defined.trim()).toBe('_pacto: function');
     expect(scripts.zsh).toContain("'--output-format=[Output format");
-    expect(scripts.zsh).toContain(':format:(text json github sarif)');
+    expect(scripts.zsh).toContain(':format:(text json github sarif codequality)');
   });
 
   it('prints the script as JSON, and refuses an unknown shell with exit 2', async () => {
