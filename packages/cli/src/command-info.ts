@@ -1,4 +1,4 @@
-import { ARGS_INFO, FLAG_INFO, type ArgsInfo, type FlagInfo, type ValueKind } from './flags.js';
+import { ARGS_INFO, FLAG_INFO, type ArgsInfo, type FlagInfo, type ValueKind } from './flag-info.js';
 import type { OutputFormat } from './settings.js';
 
 // What help, completion and did-you-mean know about a command, read from the command class itself: its

@@ -1,5 +1,5 @@
 import { HELP_FLAG, type CommandDescription, type FlagDescription } from './command-info.js';
-import type { ValueKind } from './flags.js';
+import type { ValueKind } from './flag-info.js';
 
 // Shell completion scripts for `pacto completion bash|zsh|fish`, generated from the registered command
 // classes (src/command-info.ts): commands, their flags, the choices of enumerated flags and arguments, and

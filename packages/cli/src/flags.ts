@@ -1,33 +1,14 @@
 import { Option } from 'clipanion';
 import { UsageError } from './cli-error.js';
+import { ARGS_INFO, FLAG_INFO, listChoices, type ArgsInfo, type FlagInfo, type ValueKind } from './flag-info.js';
+
+export { listChoices } from './flag-info.js';
+export type { ArgsInfo, FlagInfo, ValueKind } from './flag-info.js';
 
 // Flags and positional arguments with what help and shell completion need to know about them: a value
 // placeholder (`<file>`), the allowed values of an enumerated flag, and what a value is (a file, a directory).
 // Clipanion keeps an option's declaration object on the command instance until it parses argv, so the
 // description below rides along on that object and is read back by describeCommand() (src/command-info.ts).
-
-/** What the shell offers for a value: files, directories, command names, or nothing (choices are offered when listed). */
-export type ValueKind = 'file' | 'directory' | 'command' | 'none';
-
-export interface FlagInfo {
-  /** `<file>`, `<dir>`, `<key=value>`; boolean flags have none. */
-  readonly placeholder?: string;
-  /** The only values an enumerated flag accepts (checked when argv is parsed). */
-  readonly choices?: readonly string[];
-  readonly kind?: ValueKind;
-  readonly repeatable?: boolean;
-}
-
-export interface ArgsInfo {
-  /** The positional part of the usage line: `<old> <new>`, `[dir | oci://ref]`. */
-  readonly synopsis: string;
-  readonly kind: ValueKind;
-  /** The values the arguments take, when they are an enumeration (`completion <shell>`). */
-  readonly choices?: readonly string[];
-}
-
-export const FLAG_INFO = Symbol.for('@pacto/cli/flag-info');
-export const ARGS_INFO = Symbol.for('@pacto/cli/args-info');
 
 function annotate<T>(option: T, symbol: symbol, info: FlagInfo | ArgsInfo): T {
   Object.defineProperty(option, symbol, { value: info, enumerable: false });
@@ -89,10 +70,6 @@ export function invalidChoice(source: string, given: string, choices: readonly s
   });
 }
 
-/** `a, b or c` */
-export function listChoices(choices: readonly string[]): string {
-  return choices.length <= 1 ? choices.join('') : `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
-}
 
 /**
  * The positional arguments of a command, shown as `synopsis` in its usage line (`pacto diff <old> <new>`);

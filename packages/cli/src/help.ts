@@ -1,7 +1,7 @@
 import { buildInfo } from './build-info.js';
 import { paint, type Paint } from './paint.js';
 import { describeCommand, HELP_FLAG, type CommandClassLike, type CommandDescription, type FlagDescription } from './command-info.js';
-import { listChoices } from './flags.js';
+import { listChoices } from './flag-info.js';
 
 // `pacto help [command]`, `pacto --help`, `pacto <command> --help`: our own layout rather than clipanion's,
 // for argument names in the usage line, value placeholders, global flags listed once and colours that

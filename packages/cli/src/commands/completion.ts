@@ -1,5 +1,8 @@
 import { Command } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
+// A cycle (index.ts registers this command), read only inside run(): a dynamic import here would make
+// esbuild split the whole command graph, clipanion included, into chunks of their own at start-up.
+import { commands } from './index.js';
 import { invalidChoice, restArgs } from '../flags.js';
 
 export class CompletionCommand extends PactoCommand {
@@ -33,7 +36,6 @@ export class CompletionCommand extends PactoCommand {
     if (!(SHELLS as readonly string[]).includes(shell)) {
       throw invalidChoice('<shell>', shell, SHELLS, 'pacto completion');
     }
-    const { commands } = await import('./index.js');
     const { describeAll } = await import('../help.js');
     const script = completionScript(shell as (typeof SHELLS)[number], describeAll(commands));
     if (this.settings.outputFormat === 'json') this.outJson({ shell, script });

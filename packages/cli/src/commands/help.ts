@@ -1,5 +1,8 @@
 import { Command } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
+// A cycle (index.ts registers this command), read only inside run(): a dynamic import here would make
+// esbuild split the whole command graph, clipanion included, into chunks of their own at start-up.
+import { commands } from './index.js';
 import { UsageError } from '../cli-error.js';
 import { restArgs } from '../flags.js';
 
@@ -22,7 +25,6 @@ export class HelpCommand extends PactoCommand {
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 0, 1);
-    const { commands } = await import('./index.js');
     const help = await import('../help.js');
     const all = help.describeAll(commands);
     const name = this.args[0];
