@@ -41,7 +41,7 @@ describe('YAML warnings of interface files', () => {
 
     const verbose = await runPacto(['diff', oldDir, newDir, '-v']);
     expect(verbose.stderr).not.toMatch(/YAMLWarning|\(node:\d+\)/);
-    const lines = verbose.stderr.split('\n').filter((line) => line.includes('level=DEBUG') && line.includes('interfaces/openapi.yaml'));
+    const lines = verbose.stderr.split('\n').filter((line) => line.includes('level=DEBUG') && line.includes('Unresolved tag'));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/msg="interfaces\/openapi\.yaml: line 4, column 12: Unresolved tag: !custom"$/);
   });
