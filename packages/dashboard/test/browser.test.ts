@@ -74,6 +74,7 @@ async function checkDashboard(mode: 'live' | 'export', base: string, services: S
   // The graph draws every node and every edge of /api/graph.
   await page.goto(`${base}/#/graph`);
   await page.locator('[data-testid="graph"][data-ready="true"]').waitFor();
+  await page.getByTestId('graph-elements').waitFor({ state: 'attached' });
   const nodes = await page.getByTestId('graph-node').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-id')} ${item.getAttribute('data-status')}`));
   expect(nodes.sort()).toEqual(graph.nodes.map((n) => `${n.id} ${n.status}`).sort());
   const edges = await page.getByTestId('graph-edge').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-source')} -> ${i.getAttribute('data-target')} ${i.getAttribute('data-type')}`));

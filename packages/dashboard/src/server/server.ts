@@ -70,14 +70,26 @@ export function createDashboardApp(api: DashboardApi, options: DashboardServerOp
 
   app.get('/health', (c) => c.json(api.health()));
   app.get('/metrics', (c) => c.json(api.metrics()));
-  app.get('/api/services', (c) => c.json(api.services()));
+  // The fleet-wide answers are serialised once per fleet generation: they are what every page asks first.
+  const serialised = new Map<string, { generation: number; body: string }>();
+  const fleetWide = (key: string, compute: () => unknown) => (c: Context) => {
+    let known = serialised.get(key);
+    if (known?.generation !== api.fleet.generation) {
+      const generation = api.fleet.generation;
+      known = { generation, body: JSON.stringify(compute()) };
+      serialised.set(key, known);
+    }
+    return c.body(known.body, 200, { 'content-type': 'application/json' });
+  };
+
+  app.get('/api/services', fleetWide('services', () => api.services()));
   app.get('/api/services/:name', (c) => c.json(api.service(c.req.param('name'))));
   app.get('/api/services/:name/versions', async (c) => c.json(await api.versions(c.req.param('name'))));
   app.get('/api/services/:name/sources', (c) => c.json(api.serviceSources(c.req.param('name'))));
   app.get('/api/services/:name/graph', async (c) => c.json(await api.serviceGraph(c.req.param('name'))));
   app.get('/api/services/:name/dependents', (c) => c.json(api.dependents(c.req.param('name'))));
   app.get('/api/services/:name/refs', (c) => c.json(api.refs(c.req.param('name'))));
-  app.get('/api/graph', (c) => c.json(api.graph()));
+  app.get('/api/graph', fleetWide('graph', () => api.graph()));
   app.get('/api/diff', async (c) => c.json(await api.diff(c.req.query())));
   app.get('/api/sources', (c) => c.json(api.sources()));
   app.post('/api/refresh', async (c) => c.json(await api.refresh()));

@@ -57,6 +57,8 @@ export class RegistrySource {
   private readonly invalidArguments: RepositoryStatus[] = [];
   /** The cache source's tags per repository, from the cache listing. */
   private cachedTags = new Map<string, string[]>();
+  /** The repository whose current contract names each service. */
+  private readonly byService = new Map<string, Repository>();
   private discoveries = 0;
 
   constructor(private readonly options: RegistrySourceOptions) {
@@ -112,10 +114,9 @@ export class RegistrySource {
     return [...this.invalidArguments, ...repos];
   }
 
-  /** The repository whose current contract is `entry`'s, if this source has one. */
+  /** The repository whose current contract is the service `name`'s, if this source has one. */
   repositoryOf(name: string): Repository | undefined {
-    for (const repo of this.repositories.values()) if (repo.current?.name === name) return repo;
-    return undefined;
+    return this.byService.get(name);
   }
 
   /** The classification of the latest step of a service's history, once known. */
@@ -160,15 +161,26 @@ export class RegistrySource {
    * in recent history"), in the background after a discovery.
    */
   async classifyLatestSteps(): Promise<void> {
+    // One change a second at most: every change invalidates the fleet-wide answers, and a thousand
+    // repositories classified one by one would keep them from ever being reused.
+    let last = 0;
+    let pending = false;
+    const changed = () => {
+      if (Date.now() - last < 1000) return void (pending = true);
+      last = Date.now();
+      pending = false;
+      this.options.onChange();
+    };
     await Promise.all(
       [...this.repositories.values()].map(async (repo) => {
         if (repo.latestStep !== undefined || repo.tags.length < 2 || !repo.current) return;
         const previous = await this.version(repo, repo.tags.at(-2)!);
         const classification = classify(previous, repo.current);
         repo.latestStep = classification === null ? null : { from: previous.version, to: repo.current.version, classification };
-        this.options.onChange();
+        changed();
       }),
     );
+    if (pending) this.options.onChange();
   }
 
   /** Every version of a repository, lowest first, each classified against the one before. */
@@ -249,7 +261,9 @@ export class RegistrySource {
         repo.latestStep = undefined;
       }
       const current = await this.version(repo, tags.at(-1)!);
+      if (repo.current && this.byService.get(repo.current.name) === repo) this.byService.delete(repo.current.name);
       repo.current = current;
+      this.byService.set(current.name, repo);
       repo.status = 'ok';
       repo.error = null;
     } catch (error) {

@@ -17,6 +17,21 @@ const STATUS_COLOURS: Record<string, string> = {
   external: '#b8bfcc',
 };
 
+/** Above this many nodes dagre takes seconds; cytoscape's breadth-first layout keeps the tiers in milliseconds. */
+const DAGRE_MAX_NODES = 300;
+
+/**
+ * Dependencies to the right of their dependents (dagre, left to right) for graphs people read whole; large
+ * fleets get tiers from the services nobody depends on down to the shared foundations (breadth-first).
+ */
+function layoutFor(nodeCount: number): cytoscape.LayoutOptions {
+  if (nodeCount <= DAGRE_MAX_NODES) {
+    return { name: 'dagre', rankDir: 'LR', ranker: 'longest-path', nodeSep: 12, rankSep: 80, fit: true, padding: 20, animate: false } as cytoscape.LayoutOptions;
+  }
+  // `grid` places each tier's nodes on a grid: without it, the layout spends seconds nudging them apart.
+  return { name: 'breadthfirst', directed: true, grid: true, avoidOverlap: false, spacingFactor: 0.9, fit: true, padding: 20, animate: false };
+}
+
 interface Drawn {
   /** Rendered positions right after the layout (the canvas may be panned since). */
   readonly nodes: readonly { id: string; status: string; x: number; y: number }[];
@@ -32,7 +47,9 @@ export function GraphView({ route }: { route: Route }) {
   const focus = route.query.get('focus') ?? '';
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | undefined>(undefined);
+  const layoutMs = useRef(0);
   const [drawn, setDrawn] = useState<Drawn | undefined>();
+  const [painted, setPainted] = useState(false);
   const [hovered, setHovered] = useState<string | undefined>();
   const data = graph.data;
   // Re-layout only when the graph itself changed (the data is re-read while discovery runs).
@@ -80,7 +97,8 @@ export function GraphView({ route }: { route: Route }) {
           },
         },
         { selector: 'node[status = "external"]', style: { 'border-width': 1, 'border-style': 'dashed', 'border-color': '#8a94a6', shape: 'round-rectangle' } },
-        { selector: 'edge', style: { width: 1, 'line-color': '#b8bfcc', 'target-arrow-color': '#b8bfcc', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, 'curve-style': 'bezier' } },
+        // Straight edges cost far less to draw than bundled curves when there are thousands of them.
+        { selector: 'edge', style: { width: 1, 'line-color': '#b8bfcc', 'target-arrow-color': '#b8bfcc', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.7, 'curve-style': data.nodes.length > DAGRE_MAX_NODES ? 'straight' : 'bezier' } },
         { selector: 'edge[required = "no"]', style: { 'line-style': 'dashed' } },
         { selector: 'edge[type = "reference"]', style: { 'line-style': 'dotted', 'line-color': '#9a7fd1', 'target-arrow-color': '#9a7fd1' } },
         { selector: '.faded', style: { opacity: 0.15 } },
@@ -90,7 +108,9 @@ export function GraphView({ route }: { route: Route }) {
       ],
       layout: { name: 'null' },
     });
-    instance.layout({ name: 'dagre', rankDir: 'LR', ranker: 'longest-path', nodeSep: 12, rankSep: 80, fit: true, padding: 20, animate: false } as cytoscape.LayoutOptions).run();
+    const started = performance.now();
+    instance.layout(layoutFor(data.nodes.length)).run();
+    layoutMs.current = Math.round(performance.now() - started);
     instance.on('tap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
       if (node.data('status') !== 'external') navigate(href(['services', node.id()]));
@@ -98,14 +118,24 @@ export function GraphView({ route }: { route: Route }) {
     instance.on('mouseover', 'node', (event) => setHovered((event.target as cytoscape.NodeSingular).id()));
     instance.on('mouseout', 'node', () => setHovered(undefined));
     cy.current = instance;
-    // What the canvas holds, as text: for screen readers (and for tests, which cannot read a canvas).
-    setDrawn({
-      nodes: instance.nodes().map((n) => ({ id: n.id(), status: String(n.data('status')), x: Math.round(n.renderedPosition().x), y: Math.round(n.renderedPosition().y) })),
-      edges: instance.edges().map((e) => ({ source: e.source().id(), target: e.target().id(), type: String(e.data('type')), required: e.data('required') === 'yes' })),
+    // What the canvas holds, as text: for screen readers (and for tests, which cannot read a canvas). Written
+    // once the canvas is drawn, so that a large graph appears first.
+    const positions = instance.nodes().map((n) => ({ id: n.id(), status: String(n.data('status')), x: Math.round(n.renderedPosition().x), y: Math.round(n.renderedPosition().y) }));
+    let listTimer: ReturnType<typeof setTimeout> | undefined;
+    instance.one('render', () => {
+      setPainted(true);
+      listTimer = setTimeout(() => {
+        setDrawn({
+          nodes: positions,
+          edges: instance.edges().map((e) => ({ source: e.source().id(), target: e.target().id(), type: String(e.data('type')), required: e.data('required') === 'yes' })),
+        });
+      }, 0);
     });
     return () => {
+      if (listTimer !== undefined) clearTimeout(listTimer);
       instance.destroy();
       cy.current = undefined;
+      setPainted(false);
     };
   }, [signature]);
 
@@ -127,11 +157,11 @@ export function GraphView({ route }: { route: Route }) {
         }
       });
     });
-  }, [highlighted, blast, drawn]);
+  }, [highlighted, blast, painted]);
   useEffect(() => {
     const node = focus && cy.current ? cy.current.getElementById(focus) : undefined;
     if (node && node.nonempty()) cy.current!.animate({ center: { eles: node }, zoom: Math.max(cy.current!.zoom(), 0.8) }, { duration: 200 });
-  }, [focus, drawn]);
+  }, [focus, painted]);
 
   if (graph.error) return <ErrorBox error={graph.error} />;
   if (!data) return <Loading what="the graph" />;
@@ -139,7 +169,7 @@ export function GraphView({ route }: { route: Route }) {
   return (
     <div class="graph-page">
       <div class="graph-canvas">
-        <div ref={container} style={{ position: 'absolute', inset: 0 }} data-testid="graph" data-ready={drawn ? 'true' : 'false'} data-node-count={drawn?.nodes.length} data-edge-count={drawn?.edges.length} role="img" aria-label={`Dependency graph of ${data.nodes.length} services`} />
+        <div ref={container} style={{ position: 'absolute', inset: 0 }} data-testid="graph" data-ready={painted ? 'true' : 'false'} data-layout-ms={painted ? layoutMs.current : undefined} role="img" aria-label={`Dependency graph of ${data.nodes.length} services`} />
       </div>
       <aside class="graph-side">
         <label>
@@ -189,7 +219,7 @@ export function GraphView({ route }: { route: Route }) {
         ) : null}
       </aside>
       {drawn ? (
-        <div class="sr-only" data-testid="graph-elements">
+        <div class="sr-only" data-testid="graph-elements" data-node-count={drawn.nodes.length} data-edge-count={drawn.edges.length}>
           <ul aria-label="Services in the graph">
             {drawn.nodes.map((n) => (
               <li key={n.id} data-testid="graph-node" data-id={n.id} data-status={n.status} data-x={n.x} data-y={n.y}>
