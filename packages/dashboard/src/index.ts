@@ -7,7 +7,7 @@ export { Fleet } from './fleet/fleet.js';
 export type { FleetOptions } from './fleet/fleet.js';
 export { startDashboardServer, createDashboardApp } from './server/server.js';
 export type { DashboardServerOptions, RunningDashboard } from './server/server.js';
-export { hostPolicy, isAllowedHost, isAllowedOrigin } from './server/host-check.js';
+export { hostName, hostPolicy, isAllowedHost, isAllowedOrigin } from './server/host-check.js';
 export type { HostPolicy } from './server/host-check.js';
 export { exportDashboard, ExportError } from './export/export-site.js';
 export type { ExportResult } from './export/export-site.js';

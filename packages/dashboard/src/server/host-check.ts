@@ -38,10 +38,11 @@ export function isAllowedHost(hostHeader: string | undefined, policy: HostPolicy
 }
 
 /**
- * May a browser request from this `Origin` change state (a POST)? No `Origin` (not a browser), an origin the
- * host policy accepts, or the one extra origin of `--cors-origin`.
+ * May a request with this `Origin` be answered (servers check it before a browser page of another site can
+ * change state, and the MCP specification asks for it)? No `Origin` (not a browser, or a same-origin GET), an
+ * `http(s)` origin whose host the policy accepts, or the one extra origin of `--cors-origin`.
  */
-export function isAllowedOrigin(originHeader: string | undefined, policy: HostPolicy, corsOrigin: string | undefined): boolean {
+export function isAllowedOrigin(originHeader: string | undefined, policy: HostPolicy, corsOrigin?: string): boolean {
   if (originHeader === undefined) return true;
   if (corsOrigin !== undefined && originHeader === corsOrigin) return true;
   let origin: URL;
