@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FleetGraph, ServiceSummary, Sources } from '../src/api/model.js';
 import { createFleet, tempDir, TYPO_LINE, type FleetFixture } from './support/fixture.js';
 import { fleetContract, serviceName } from './support/fleet.mjs';
-import { freePort, runPacto, serveDashboard, serveStatic, type ServingDashboard } from './support/processes.js';
+import { freePort, runPacto, serveDashboard, serveStatic } from './support/processes.js';
+import type { ServingPacto } from '../../cli/test/doc/serve-process.js';
 
 // Debian's chromium (scripts/setup.sh); these flags let it run as root in CI, without reaching the network.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -151,7 +152,7 @@ async function until(ready: () => Promise<boolean>, timeoutMs = 60_000): Promise
 }
 
 describe('pacto dashboard in a browser', () => {
-  let server: ServingDashboard;
+  let server: ServingPacto;
   let services: ServiceSummary[];
   let graph: FleetGraph;
 

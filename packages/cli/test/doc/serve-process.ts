@@ -23,11 +23,19 @@ export interface ServingPacto {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `pacto doc <args> --serve` from the built CLI and waits for its banner. */
-export function servePacto(args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<ServingPacto> {
+export interface ServeOptions {
+  readonly cwd?: string;
+  readonly timeoutMs?: number;
+  readonly env?: Record<string, string | undefined>;
+  /** The stderr line that says the server listens; its first group is the URL (default: `doc --serve`'s). */
+  readonly ready?: RegExp;
+}
+
+/** Starts a serving command (`pacto doc <args> --serve`, `pacto dashboard`) from the built CLI and waits for its banner. */
+export function servePacto(args: readonly string[], options: ServeOptions = {}): Promise<ServingPacto> {
   const child = spawn(process.execPath, [PACTO_BIN, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, PACTO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+    env: { ...process.env, PACTO_NO_UPDATE_CHECK: '1', NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -35,11 +43,11 @@ export function servePacto(args: readonly string[], options: { cwd?: string; tim
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`pacto doc --serve did not start: ${stderr}`));
+      reject(new Error(`pacto ${args[0]} did not start: ${stderr}`));
     }, options.timeoutMs ?? 15_000);
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
-      const match = /Serving documentation at (http:\/\/\S+)\nPress Ctrl\+C to stop\n/.exec(stderr);
+      const match = (options.ready ?? /Serving documentation at (http:\/\/\S+)\nPress Ctrl\+C to stop\n/).exec(stderr);
       if (!match) return;
       clearTimeout(timer);
       resolve({
@@ -54,7 +62,7 @@ export function servePacto(args: readonly string[], options: { cwd?: string; tim
     });
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`pacto doc --serve exited with ${code}: ${stderr}`));
+      reject(new Error(`pacto ${args[0]} exited with ${code}: ${stderr}`));
     });
   });
 }

@@ -24,19 +24,11 @@ export interface ContractEntry {
   readonly version: string;
 }
 
-export interface EntryInput {
-  readonly source: SourceType;
-  readonly ref: string;
-  readonly repository?: string;
-  readonly tag?: string;
-  readonly dir?: string;
-  readonly bundle: ContractBundle;
-  readonly listing: readonly string[];
-  readonly hash: string | null;
-  /** Used when the contract has no usable name or version. */
+/** What a source knows of a contract before validation; the fallbacks name a contract that does not parse. */
+export type EntryInput = Omit<ContractEntry, 'validation' | 'name' | 'version'> & {
   readonly fallbackName: string;
   readonly fallbackVersion: string;
-}
+};
 
 /** Validates a bundle (all four layers, policy refs through `resolver`) into an entry. Never throws for a bad contract. */
 export async function createEntry(input: EntryInput, resolver: BundleResolver | undefined): Promise<ContractEntry> {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ErrorBox, Loading } from '../components.tsx';
+import { ErrorBox, Loading, TableHead } from '../components.tsx';
 import { STATIC } from '../data.ts';
 
 interface Operation {
@@ -39,14 +39,7 @@ export function ApiDocsView() {
         {doc.info.description} The machine-readable description is at <a href="openapi.json">/openapi.json</a> (OpenAPI 3.1).
       </p>
       <table>
-        <thead>
-          <tr>
-            <th>Endpoint</th>
-            <th>What it does</th>
-            <th>Parameters</th>
-            <th>Responses</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Endpoint', 'What it does', 'Parameters', 'Responses']} />
         <tbody>
           {Object.entries(doc.paths).flatMap(([path, methods]) =>
             Object.entries(methods).map(([method, op]) => (

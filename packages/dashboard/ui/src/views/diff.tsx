@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DiffResult, ServiceSummary, VersionInfo } from '../../../src/api/model.ts';
-import { ClassBadge, ErrorBox, Loading } from '../components.tsx';
+import { ClassBadge, ErrorBox, Loading, TableHead } from '../components.tsx';
 import { getApi, getStoredBundle, LoadError, STATIC, useApi } from '../data.ts';
 import { href, navigate, type Route } from '../router.ts';
 
@@ -51,16 +51,7 @@ export function DiffReport({ diff }: { diff: DiffResult }) {
         <p class="muted">No changes.</p>
       ) : (
         <table data-testid="changes">
-          <thead>
-            <tr>
-              <th>Classification</th>
-              <th>Change</th>
-              <th>Path</th>
-              <th>Old</th>
-              <th>New</th>
-              <th>Why</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Classification', 'Change', 'Path', 'Old', 'New', 'Why']} />
           <tbody>
             {changes.map((c, i) => (
               <tr key={i} class={c.classification === 'BREAKING' ? 'breaking' : ''} data-testid="change-row" data-classification={c.classification}>

@@ -1,44 +1,12 @@
+import { scaffoldContract } from '@pacto/schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiFinding, DiffResult } from '../../../src/api/model.ts';
 import { ErrorBox, Findings } from '../components.tsx';
 import { checkContract, diffTexts, type Checked } from '../engines.ts';
 import { DiffReport } from './diff.tsx';
 
-const SAMPLE = `pactoVersion: "1.1"
-
-service:
-  name: payments
-  version: 1.0.0
-  owner: team-payments
-
-interfaces:
-  - name: api
-    type: http
-    port: 8080
-    visibility: public
-
-dependencies:
-  - name: ledger
-    ref: oci://ghcr.io/acme/ledger
-    required: true
-    compatibility: ^2.0.0
-
-runtime:
-  workload: service
-  state:
-    type: stateless
-    persistence:
-      scope: local
-      durability: ephemeral
-    dataCriticality: medium
-  health:
-    interface: api
-    path: /health
-
-scaling:
-  min: 2
-  max: 6
-`;
+/** What `pacto init my-service` writes: a valid contract to start from. */
+const SAMPLE = scaffoldContract('my-service').files.find((file) => file.path.endsWith('pacto.yaml'))!.content;
 
 const STORAGE_KEY = 'pacto-playground';
 

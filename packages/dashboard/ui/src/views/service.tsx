@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ServiceDetails, VersionInfo } from '../../../src/api/model.ts';
-import { ClassBadge, ErrorBox, Findings, Loading, PhaseBadge, Section, ServiceLink } from '../components.tsx';
+import { ClassBadge, ErrorBox, Findings, Loading, PhaseBadge, Section, ServiceLink, TableHead } from '../components.tsx';
 import { useApi } from '../data.ts';
 import { href } from '../router.ts';
 
@@ -71,15 +71,7 @@ export function ServiceView({ name }: { name: string }) {
       {s.interfaces.length > 0 ? (
         <Section title="Interfaces">
           <table>
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Type</th>
-                <th>Port</th>
-                <th>Visibility</th>
-                <th>Contract</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Type', 'Port', 'Visibility', 'Contract']} />
             <tbody>
               {s.interfaces.map((i) => (
                 <tr key={i.name}>
@@ -118,15 +110,7 @@ export function ServiceView({ name }: { name: string }) {
               {c.error ? <p class="muted">{c.error}</p> : null}
               {c.properties.length > 0 ? (
                 <table>
-                  <thead>
-                    <tr>
-                      <th>Property</th>
-                      <th>Type</th>
-                      <th>Required</th>
-                      <th>Default</th>
-                      <th>Description</th>
-                    </tr>
-                  </thead>
+                  <TableHead columns={['Property', 'Type', 'Required', 'Default', 'Description']} />
                   <tbody>
                     {c.properties.map((p) => (
                       <tr key={p.name}>
@@ -166,15 +150,7 @@ export function ServiceView({ name }: { name: string }) {
           <p class="muted">None declared.</p>
         ) : (
           <table data-testid="dependencies">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Service</th>
-                <th>Compatibility</th>
-                <th>Required</th>
-                <th>Ref</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Name', 'Service', 'Compatibility', 'Required', 'Ref']} />
             <tbody>
               {s.dependencies.map((d) => (
                 <tr key={d.ref}>
@@ -195,15 +171,7 @@ export function ServiceView({ name }: { name: string }) {
           <p class="muted">No service in the dashboard depends on {s.name}.</p>
         ) : (
           <table data-testid="dependents">
-            <thead>
-              <tr>
-                <th>Service</th>
-                <th>Version</th>
-                <th>State</th>
-                <th>Compatibility</th>
-                <th>Required</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Service', 'Version', 'State', 'Compatibility', 'Required']} />
             <tbody>
               {s.dependents.map((d) => (
                 <tr key={d.name + d.ref}>
@@ -226,16 +194,7 @@ export function ServiceView({ name }: { name: string }) {
       {s.readiness ? (
         <Section title={`Readiness ${s.readiness.score}/${s.readiness.minScore} ${s.readiness.passing ? '(met)' : '(below minimum)'}`}>
           <table data-testid="readiness">
-            <thead>
-              <tr>
-                <th>Check</th>
-                <th>Type</th>
-                <th>Weight</th>
-                <th>Status</th>
-                <th>Expires</th>
-                <th>Evidence</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Check', 'Type', 'Weight', 'Status', 'Expires', 'Evidence']} />
             <tbody>
               {s.readinessChecks.map((c) => (
                 <tr key={c.id}>
@@ -263,14 +222,7 @@ export function ServiceView({ name }: { name: string }) {
         {versions.data && versions.data.length === 0 ? <p class="muted">No published versions: {s.name} is only in the local directory.</p> : null}
         {versions.data && versions.data.length > 0 ? (
           <table data-testid="versions">
-            <thead>
-              <tr>
-                <th>Version</th>
-                <th>Change from the previous version</th>
-                <th>Reference</th>
-                <th>Digest</th>
-              </tr>
-            </thead>
+            <TableHead columns={['Version', 'Change from the previous version', 'Reference', 'Digest']} />
             <tbody>
               {versions.data.map((v, i) => {
                 const previous = versions.data![i + 1];

@@ -1,5 +1,5 @@
 import type { Sources } from '../../../src/api/model.ts';
-import { ErrorBox, Loading } from '../components.tsx';
+import { ErrorBox, Loading, TableHead } from '../components.tsx';
 import { useApi } from '../data.ts';
 
 export function SourcesView() {
@@ -14,14 +14,7 @@ export function SourcesView() {
         {sources.data.discovering ? ' Discovery is running.' : ''}
       </p>
       <table data-testid="sources">
-        <thead>
-          <tr>
-            <th>Source</th>
-            <th>State</th>
-            <th>Why</th>
-            <th>Services</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Source', 'State', 'Why', 'Services']} />
         <tbody>
           {sources.data.sources.map((source) => (
             <tr key={source.type} data-testid="source-row" data-type={source.type} data-enabled={String(source.enabled)}>
@@ -44,14 +37,7 @@ export function SourcesView() {
           <section key={source.type}>
             <h2>{source.type === 'oci' ? 'OCI repositories' : 'Cached repositories'}</h2>
             <table data-testid={`repositories-${source.type}`}>
-              <thead>
-                <tr>
-                  <th>Repository</th>
-                  <th>State</th>
-                  <th>Service</th>
-                  <th>Versions</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Repository', 'State', 'Service', 'Versions']} />
               <tbody>
                 {source.repositories!.map((repo) => (
                   <tr key={repo.ref} data-testid="repository-row" data-status={repo.status}>
