@@ -60,6 +60,7 @@ export class DashboardCommand extends PactoCommand {
       corsOrigin: corsOrigin === '' ? undefined : corsOrigin,
       diagnostics: this.diagnostics ?? ['1', 'true', 'TRUE', 'True', 't'].includes(env['PACTO_DASHBOARD_DIAGNOSTICS'] ?? ''),
       exportDir: this.exportDir,
+      namespace: this.namespace ?? env['PACTO_DASHBOARD_NAMESPACE'],
     });
   }
 }

@@ -16,6 +16,7 @@ export interface DashboardRequest {
   readonly corsOrigin: string | undefined;
   readonly diagnostics: boolean;
   readonly exportDir: string | undefined;
+  readonly namespace: string | undefined;
 }
 
 /** `oci://` arguments are repositories, any other is the local directory (cli.md §4.14). */
@@ -61,6 +62,7 @@ export async function runDashboard(io: CommandIO, request: DashboardRequest): Pr
       });
     }
     io.err(formatDetectedSources(sources));
+    if (request.namespace) io.err(`warning: --namespace ${request.namespace} has no effect: there is no Kubernetes source in this version\n`);
     // The web app's files: the CLI build copies them from @pacto/dashboard to dist/dashboard-ui, beside this
     // run module's dist/run/, so an installed CLI needs no @pacto/dashboard package.
     const uiDir = join(__dirname, '..', 'dashboard-ui');

@@ -172,19 +172,18 @@ export function details(service: MergedService, context: ViewContext): ServiceDe
   };
 }
 
-/** A finding as the API shows it; `file` and `hint` when the validator gives them. */
+/** A finding as the API shows it: `file`, `line`, `column` and `hint` when the validator gives them. */
 export function findingJson(finding: Finding): ApiFinding {
-  const extra = finding as Finding & { readonly file?: unknown; readonly hint?: unknown };
   return {
     code: finding.code,
     path: finding.path,
     message: finding.message,
     severity: finding.severity,
     layer: finding.layer,
-    ...(typeof extra.file === 'string' ? { file: extra.file } : {}),
+    ...(finding.file === undefined ? {} : { file: finding.file }),
     ...(finding.line === undefined ? {} : { line: finding.line }),
     ...(finding.column === undefined ? {} : { column: finding.column }),
-    ...(typeof extra.hint === 'string' && extra.hint !== '' ? { hint: extra.hint } : {}),
+    ...(finding.hint === undefined || finding.hint === '' ? {} : { hint: finding.hint }),
   };
 }
 

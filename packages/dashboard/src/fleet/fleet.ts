@@ -202,19 +202,20 @@ export class Fleet {
 
   private discover(rescanLocal: boolean): Promise<void> {
     if (this.pass) return this.pass;
-    this.pass = (async () => {
-      try {
-        if (rescanLocal && this.local) await this.rescanLocal(this.local);
-        const localRefs = (this.local?.entries ?? []).flatMap(dependencyRefs);
-        for (const source of this.registrySources()) await source.discover(localRefs);
-      } finally {
-        this.pass = undefined;
-        this.changed();
-      }
+    const pass = this.runPass(rescanLocal).finally(() => {
+      this.pass = undefined;
+      this.changed();
       // Not part of the pass: the overview fills in the latest steps as they are classified.
       this.classification = Promise.all(this.registrySources().map((source) => source.classifyLatestSteps().catch(() => undefined))).then(() => undefined);
-    })();
-    return this.pass;
+    });
+    this.pass = pass;
+    return pass;
+  }
+
+  private async runPass(rescanLocal: boolean): Promise<void> {
+    if (rescanLocal && this.local) await this.rescanLocal(this.local);
+    const localRefs = (this.local?.entries ?? []).flatMap(dependencyRefs);
+    for (const source of this.registrySources()) await source.discover(localRefs);
   }
 
   private async rescanLocal(local: LocalState): Promise<void> {

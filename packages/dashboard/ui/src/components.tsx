@@ -37,23 +37,29 @@ export function Loading({ what }: { what: string }) {
   return <p class="muted" aria-busy="true">Loading {what}…</p>;
 }
 
-/** `line:column` of a finding, `file:line:column` when it names a file other than the contract. */
-export function findingPosition(finding: ApiFinding): string {
+/** `line:column` of a finding, `file:line:column` when it points into a file other than the contract shown. */
+export function findingPosition(finding: ApiFinding, contractFile?: string): string {
   if (finding.line === undefined) return '';
   const at = `${finding.line}:${finding.column ?? 1}`;
-  return finding.file ? `${finding.file}:${at}` : at;
+  return finding.file && finding.file !== contractFile ? `${finding.file}:${at}` : at;
 }
 
-export function Findings({ findings, onSelect }: { findings: readonly ApiFinding[]; onSelect?: (finding: ApiFinding) => void }) {
+/** True when a finding points into the contract file itself (its line can be shown there). */
+export function inContract(finding: ApiFinding, contractFile?: string): boolean {
+  return finding.line !== undefined && (finding.file === undefined || finding.file === contractFile);
+}
+
+export function Findings(props: { findings: readonly ApiFinding[]; contractFile?: string; onSelect?: (finding: ApiFinding) => void }) {
+  const { findings, contractFile, onSelect } = props;
   if (findings.length === 0) return <p class="muted">No findings.</p>;
   return (
     <ul class="findings" data-testid="findings">
       {findings.map((finding, i) => {
-        const position = findingPosition(finding);
+        const position = findingPosition(finding, contractFile);
         return (
           <li key={i} data-testid="finding" data-severity={finding.severity} data-line={finding.line} data-column={finding.column}>
             <span class={`badge ${finding.severity === 'error' ? 'bad' : 'warn'}`}>{finding.severity}</span>{' '}
-            {position === '' ? null : onSelect ? (
+            {position === '' ? null : onSelect && inContract(finding, contractFile) ? (
               <button class="pos" type="button" onClick={() => onSelect(finding)} title="Show in the editor">
                 {position}
               </button>

@@ -166,10 +166,12 @@ export function GraphView({ route }: { route: Route }) {
   if (graph.error) return <ErrorBox error={graph.error} />;
   if (!data) return <Loading what="the graph" />;
   const focused = data.nodes.find((n) => n.id === (highlighted ?? ''));
+  const externals = data.nodes.filter((n) => n.status === 'external').length;
+  const services = data.nodes.length - externals;
   return (
     <div class="graph-page">
       <div class="graph-canvas">
-        <div ref={container} style={{ position: 'absolute', inset: 0 }} data-testid="graph" data-ready={painted ? 'true' : 'false'} data-layout-ms={painted ? layoutMs.current : undefined} role="img" aria-label={`Dependency graph of ${data.nodes.length} services`} />
+        <div ref={container} style={{ position: 'absolute', inset: 0 }} data-testid="graph" data-ready={painted ? 'true' : 'false'} data-layout-ms={painted ? layoutMs.current : undefined} role="img" aria-label={`Dependency graph of ${services} services`} />
       </div>
       <aside class="graph-side">
         <label>
@@ -196,7 +198,8 @@ export function GraphView({ route }: { route: Route }) {
           </span>
         </p>
         <p class="muted">
-          {data.nodes.length} services, {data.edges.length} edges. Solid: required, dashed: optional, dotted: configuration or policy reference. Click a service to open it; hover to see what breaks with it.
+          {services} services{externals > 0 ? ` and ${externals} outside every source` : ''}, {data.edges.length} edges. Solid: required, dashed: optional, dotted: configuration or
+          policy reference. Click a service to open it; hover one to see what breaks with it.
         </p>
         {focused ? (
           <div data-testid="graph-focus-panel">

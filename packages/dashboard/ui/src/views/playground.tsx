@@ -88,7 +88,7 @@ export function PlaygroundView() {
             )}{' '}
             {result && result.warnings.length > 0 ? <span class="badge warn">{result.warnings.length} warnings</span> : null}
           </p>
-          <Findings findings={findings} onSelect={jumpTo} />
+          <Findings findings={findings} contractFile="pacto.yaml" onSelect={jumpTo} />
         </div>
         <div>
           <h2>Explain</h2>

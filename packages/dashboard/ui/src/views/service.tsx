@@ -64,7 +64,7 @@ export function ServiceView({ name }: { name: string }) {
 
       {findings.length > 0 ? (
         <Section title={`Findings (${s.validation.errors.length} errors, ${s.validation.warnings.length} warnings)`} id="findings">
-          <Findings findings={findings} onSelect={(f) => showLine(f.file ? undefined : f.line)} />
+          <Findings findings={findings} contractFile={s.fileName} onSelect={(f) => showLine(f.line)} />
         </Section>
       ) : null}
 
