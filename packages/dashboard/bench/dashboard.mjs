@@ -131,7 +131,12 @@ try {
   );
 } finally {
   await browser?.close();
-  if (dashboard?.child.exitCode === null) process.kill(dashboard.child.pid, 'SIGTERM');
+  if (dashboard?.child.exitCode === null) {
+    // Wait for it to exit: it may still be writing to the cache directory removed below.
+    const exited = new Promise((resolve) => dashboard.child.once('exit', resolve));
+    process.kill(dashboard.child.pid, 'SIGTERM');
+    await exited;
+  }
   if (registry.child.exitCode === null) process.kill(registry.child.pid, 'SIGKILL');
-  rmSync(workDir, { recursive: true, force: true, maxRetries: 5 });
+  rmSync(workDir, { recursive: true, force: true });
 }

@@ -106,6 +106,18 @@ describe('dashboard server safety', () => {
     }
   });
 
+  it('serves the debug endpoints only with --diagnostics', async () => {
+    expect((await raw(server, '/api/debug/services')).status).toBe(404);
+    const diagnostics = await startDashboardServer(dashboard.api, { port: 0, uiDir: UI_BUILD, diagnostics: true });
+    try {
+      const entries = JSON.parse((await raw(diagnostics, '/api/debug/services')).body) as { name: string; source: string }[];
+      expect(entries).toEqual([expect.objectContaining({ name: 'svc', source: 'local', valid: true })]);
+      expect((await raw(diagnostics, '/api/debug/sources')).status).toBe(200);
+    } finally {
+      await diagnostics.close();
+    }
+  });
+
   it('answers unknown API paths and bad bodies with JSON errors', async () => {
     const unknown = await raw(server, '/api/nope');
     expect([unknown.status, JSON.parse(unknown.body).error.code]).toEqual([404, 'NOT_FOUND']);
