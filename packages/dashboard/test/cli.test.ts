@@ -19,12 +19,23 @@ function contractDir(): string {
 describe('pacto dashboard command line', () => {
   it('rejects an empty OCI reference and a second local path (exit 2)', async () => {
     const empty = await runPacto(['dashboard', 'oci://']);
-    expect([empty.code, empty.stderr.trim()]).toEqual([2, 'empty OCI reference: "oci://"']);
+    expect([empty.code, empty.stderr.split('\n')[0]]).toEqual([2, 'empty OCI reference: "oci://"']);
     const two = await runPacto(['dashboard', 'a', 'b']);
-    expect([two.code, two.stderr.trim()]).toEqual([2, 'only one local path is allowed, got both "a" and "b"']);
+    expect([two.code, two.stderr.split('\n')[0]]).toEqual([2, 'only one local path is allowed, got both "a" and "b"']);
     const port = await runPacto(['dashboard', '--port', 'http']);
-    expect(port.code).toBe(2);
-    expect(port.stderr).toContain('invalid argument "http" for "--port" flag');
+    expect([port.code, port.stderr.split('\n')[0]]).toEqual([2, 'invalid value "http" for --port: expected a port number 0-65535']);
+    const json = await runPacto(['dashboard', 'oci://', '--output-format', 'json']);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ code: 'INVALID_ARGUMENT', message: 'empty OCI reference: "oci://"' });
+  });
+
+  it('takes its settings from flags, then the environment, then the dashboard: section of the config file', async () => {
+    const dir = contractDir();
+    writeFileSync(join(dir, 'pacto.yaml'), 'dashboard:\n  port: "http"\n  cors-origin: https://portal.example.com\n');
+    // The config file's port is read (and refused, exit 2); the environment's wins over it.
+    const fromConfig = await runPacto(['dashboard', 'svc'], { cwd: dir });
+    expect([fromConfig.code, fromConfig.stderr.split('\n')[0]]).toEqual([2, 'invalid value "http" for --port: expected a port number 0-65535']);
+    const fromEnv = await runPacto(['dashboard', 'svc', '--export', join(dir, 'site')], { cwd: dir, env: { PACTO_DASHBOARD_PORT: '0', PACTO_CACHE_DIR: join(dir, 'cache') } });
+    expect(fromEnv.code).toBe(0);
   });
 
   it('fails when no source has contracts, saying why for each', async () => {

@@ -1,6 +1,7 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
 import { UsageError } from '../cli-error.js';
+import { restArgs, stringFlag } from '../flags.js';
 
 export class DashboardCommand extends PactoCommand {
   static override paths = [['dashboard']];
@@ -31,36 +32,46 @@ export class DashboardCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir | oci://repo' });
-  host = Option.String('--host', { description: 'Address to listen on (default 127.0.0.1; env PACTO_DASHBOARD_HOST)' });
-  port = Option.String('--port', { description: 'Port to listen on (default 3000; env PACTO_DASHBOARD_PORT)' });
-  namespace = Option.String('--namespace', { description: 'Kubernetes namespace filter (the Kubernetes source is not available yet; env PACTO_DASHBOARD_NAMESPACE)' });
+  args = restArgs('[dir] [oci://repo ...]', 'directory');
+  host = stringFlag('--host', { description: 'Address to listen on (default 127.0.0.1; env PACTO_DASHBOARD_HOST)', placeholder: '<address>' });
+  port = stringFlag('--port', { description: 'Port to listen on (default 3000, 0 picks a free one; env PACTO_DASHBOARD_PORT)', placeholder: '<port>' });
+  namespace = stringFlag('--namespace', { description: 'Kubernetes namespace filter (no Kubernetes source yet; env PACTO_DASHBOARD_NAMESPACE)', placeholder: '<namespace>' });
   diagnostics = Option.Boolean('--diagnostics', { description: 'Serve /api/debug/sources and /api/debug/services (env PACTO_DASHBOARD_DIAGNOSTICS)' });
-  corsOrigin = Option.String('--cors-origin', { description: 'One more origin allowed to call the API from a browser (env PACTO_DASHBOARD_CORS_ORIGIN)' });
-  exportDir = Option.String('--export', { description: 'Write the dashboard as a static site into this directory and exit' });
+  corsOrigin = stringFlag('--cors-origin', { description: 'One more origin allowed to call the API from a browser (env PACTO_DASHBOARD_CORS_ORIGIN)', placeholder: '<origin>' });
+  exportDir = stringFlag('--export', { description: 'Write the dashboard as a static site into this directory and exit', placeholder: '<dir>', kind: 'directory' });
 
   async run(): Promise<number> {
+    // Flag > environment > the config file's `dashboard:` section > default (cli.md §2.2, §2.3).
     const env = this.context.env;
-    const portText = this.port ?? env['PACTO_DASHBOARD_PORT'] ?? '3000';
+    const section = this.settings.config['dashboard'];
+    const config = typeof section === 'object' && section !== null ? (section as Record<string, unknown>) : {};
+    const configured = (key: string): string | undefined => (config[key] === undefined || config[key] === null ? undefined : String(config[key]));
+    const setting = (flag: string | undefined, variable: string, key: string): string | undefined => flag ?? env[variable] ?? configured(key);
+
+    const portText = setting(this.port, 'PACTO_DASHBOARD_PORT', 'port') ?? '3000';
     const port = Number(portText);
     if (!/^\d+$/.test(portText) || port > 65535) {
-      throw new UsageError(`invalid argument ${JSON.stringify(portText)} for "--port" flag: expected a port number 0-65535`);
+      throw new UsageError(`invalid value ${JSON.stringify(portText)} for --port: expected a port number 0-65535`, { code: 'INVALID_FLAG_VALUE', usage: 'pacto dashboard' });
     }
-    const corsOrigin = this.corsOrigin ?? env['PACTO_DASHBOARD_CORS_ORIGIN'] ?? '';
+    const corsOrigin = setting(this.corsOrigin, 'PACTO_DASHBOARD_CORS_ORIGIN', 'cors-origin') ?? '';
     if (corsOrigin !== '' && !/^https?:\/\/[^/\s]+$/.test(corsOrigin)) {
-      throw new UsageError(`invalid argument ${JSON.stringify(corsOrigin)} for "--cors-origin" flag: expected an origin such as https://example.com`);
+      throw new UsageError(`invalid value ${JSON.stringify(corsOrigin)} for --cors-origin: expected an origin such as https://portal.example.com`, {
+        code: 'INVALID_FLAG_VALUE',
+        usage: 'pacto dashboard',
+      });
     }
+    const diagnostics = this.diagnostics ?? ['1', 't', 'true', 'TRUE', 'True'].includes(setting(undefined, 'PACTO_DASHBOARD_DIAGNOSTICS', 'diagnostics') ?? '');
     const { runDashboard } = await import('../run/dashboard.js');
     return runDashboard(this.io(), {
       args: this.args,
       env,
       cwd: this.context.cwd,
-      host: this.host ?? env['PACTO_DASHBOARD_HOST'] ?? '127.0.0.1',
+      host: setting(this.host, 'PACTO_DASHBOARD_HOST', 'host') ?? '127.0.0.1',
       port,
       corsOrigin: corsOrigin === '' ? undefined : corsOrigin,
-      diagnostics: this.diagnostics ?? ['1', 'true', 'TRUE', 'True', 't'].includes(env['PACTO_DASHBOARD_DIAGNOSTICS'] ?? ''),
+      diagnostics,
       exportDir: this.exportDir,
-      namespace: this.namespace ?? env['PACTO_DASHBOARD_NAMESPACE'],
+      namespace: setting(this.namespace, 'PACTO_DASHBOARD_NAMESPACE', 'namespace'),
     });
   }
 }

@@ -25,10 +25,10 @@ export function dashboardSources(args: readonly string[], env: Record<string, st
   let localDir: string | undefined;
   for (const arg of args) {
     if (arg.startsWith('oci://')) {
-      if (arg === 'oci://') throw new UsageError('empty OCI reference: "oci://"');
+      if (arg === 'oci://') throw new UsageError('empty OCI reference: "oci://"', { code: 'INVALID_ARGUMENT', usage: 'pacto dashboard' });
       repositories.push(arg);
     } else if (localDir !== undefined) {
-      throw new UsageError(`only one local path is allowed, got both "${localDir}" and "${arg}"`);
+      throw new UsageError(`only one local path is allowed, got both "${localDir}" and "${arg}"`, { code: 'INVALID_ARGUMENT', usage: 'pacto dashboard' });
     } else {
       localDir = arg;
     }
