@@ -1,4 +1,4 @@
-import type { GraphNode, GraphResult } from '@pacto/diff';
+import type { GraphResult } from '@pacto/diff';
 import type { Contract, ContractBundle } from '@pacto/schema';
 
 const NOT_FETCHED = 'oci dependency not fetched by doc';
@@ -9,11 +9,13 @@ const NOT_FETCHED = 'oci dependency not fetched by doc';
  * appear as declared.
  */
 export async function resolveLocalGraph(contract: Contract, bundle: ContractBundle, ref: string, cwd: string): Promise<GraphResult> {
-  const { resolveGraph, isLocalRef } = await import('@pacto/diff');
+  const { edgesDepthFirst, resolveGraph, isLocalRef } = await import('@pacto/diff');
   const { createDependencyFetcher } = await import('./diff-sources.js');
   const baseDir = await contractDirectory(ref, cwd);
+  // The document reads only the dependencies' contracts (summary, runtime, interfaces, dependencies).
   const fetchLocal = createDependencyFetcher({
     baseDir,
+    contractOnly: true,
     client: () => {
       throw new Error(NOT_FETCHED);
     },
@@ -21,17 +23,8 @@ export async function resolveLocalGraph(contract: Contract, bundle: ContractBund
   const graph = await resolveGraph({ contract, files: bundle.files }, (request) =>
     isLocalRef(request.ref) ? fetchLocal(request) : Promise.reject(new Error(NOT_FETCHED)),
   );
-  forgetNotFetched(graph.root);
+  for (const { edge } of edgesDepthFirst(graph.root)) if (edge.error === NOT_FETCHED) delete edge.error;
   return graph;
-}
-
-function forgetNotFetched(node: GraphNode, seen = new Set<GraphNode>()): void {
-  if (seen.has(node)) return;
-  seen.add(node);
-  for (const edge of node.dependencies ?? []) {
-    if (edge.error === NOT_FETCHED) delete edge.error;
-    if (edge.node) forgetNotFetched(edge.node, seen);
-  }
 }
 
 /** Directory that local dependency refs resolve against: the contract directory, an archive's directory, else cwd. */

@@ -10,6 +10,7 @@ export type { DiffErrorCode, DiffInput } from './contract/to-diff-side.js';
 export { dependencyName, nameFromRef } from './contract/dependency-name.js';
 export { diffOpenApi } from './openapi/diff-openapi.js';
 export { parseDocument } from './openapi/parse-document.js';
+export { DOCUMENT_DEPTH_LIMIT } from './document-depth.js';
 export { diffJsonSchema } from './json-schema/diff-json-schema.js';
 export { diffSbom } from './sbom/diff-sbom.js';
 export type { SbomChange, SbomDiff, SbomFormat } from './sbom/diff-sbom.js';
@@ -22,6 +23,8 @@ export { renderDiffJson, buildDiffJson, changeJson } from './render/render-diff-
 export { resolveGraph, findConflicts } from './graph/resolve-graph.js';
 export type { ResolveGraphOptions } from './graph/resolve-graph.js';
 export { diffGraphs } from './graph/diff-graphs.js';
+export { edgesDepthFirst, GRAPH_DEPTH_LIMIT } from './graph/walk.js';
+export type { EdgeVisit } from './graph/walk.js';
 export { compareDependencies } from './graph/compare-dependencies.js';
 export type { DependencyDiff } from './graph/compare-dependencies.js';
 export { isLocalRef, shortRef } from './graph/local-ref.js';

@@ -1,4 +1,4 @@
-import { resolveGraph, type DependencyRequest, type GraphEdge, type GraphNode } from '@pacto/diff';
+import { edgesDepthFirst, resolveGraph, type DependencyRequest, type GraphEdge, type GraphNode } from '@pacto/diff';
 import type { BundleFS, Contract } from '@pacto/schema';
 import { LockError } from './lock-error.js';
 import { destinationId, LOCK_VERSION, type LockDependency, type LockFile, type LockReference, type LockSource } from './lock-file.js';
@@ -89,39 +89,32 @@ async function dependencyClosure(root: Contract, resolver: LockResolver, options
   if (failed) throw unresolved(failed.ref, failed.error ?? 'not resolved');
 
   const byName = new Map<string, LockDependency>();
-  const visit = (node: GraphNode) => {
-    for (const edge of node.dependencies ?? []) {
-      const child = edge.node;
-      if (!child || edge.shared || !child.bundle) continue;
-      const pin = pins.get(child.bundle);
-      if (!pin) continue;
-      const entry: LockDependency = {
-        name: child.name,
-        ...pinned(edge.ref, pin),
-        constraint: edge.compatibility,
-        version: child.version,
-        dependsOn: (child.dependencies ?? []).filter((e) => e.type === 'dependency' && e.node).map((e) => e.node!.name),
-      };
-      const seen = byName.get(entry.name);
-      if (seen && (seen.digest !== entry.digest || seen.contentHash !== entry.contentHash)) {
-        throw new LockError('LOCK_CONFLICT', `${entry.name} is required as two different bundles: ${seen.ref ?? seen.path} and ${entry.ref ?? entry.path}`, {
-          hint: 'make every dependent point at the same bundle',
-        });
-      }
-      if (!seen) byName.set(entry.name, entry);
-      visit(child);
+  // Below a node only when it was resolved here, not shared, and pinned: those are the ones that get an entry.
+  const pinnedNode = (edge: GraphEdge) => !!edge.node && !edge.shared && !!edge.node.bundle && pins.has(edge.node.bundle);
+  for (const { edge } of edgesDepthFirst(graph.root, pinnedNode)) {
+    if (!pinnedNode(edge)) continue;
+    const child = edge.node!;
+    const entry: LockDependency = {
+      name: child.name,
+      ...pinned(edge.ref, pins.get(child.bundle!)!),
+      constraint: edge.compatibility,
+      version: child.version,
+      dependsOn: (child.dependencies ?? []).filter((e) => e.type === 'dependency' && e.node).map((e) => e.node!.name),
+    };
+    const seen = byName.get(entry.name);
+    if (seen && (seen.digest !== entry.digest || seen.contentHash !== entry.contentHash)) {
+      throw new LockError('LOCK_CONFLICT', `${entry.name} is required as two different bundles: ${seen.ref ?? seen.path} and ${entry.ref ?? entry.path}`, {
+        hint: 'make every dependent point at the same bundle',
+      });
     }
-  };
-  visit(graph.root);
+    if (!seen) byName.set(entry.name, entry);
+  }
   return [...byName.values()];
 }
 
-function firstFailedEdge(node: GraphNode): GraphEdge | undefined {
-  for (const edge of node.dependencies ?? []) {
-    if (edge.error !== undefined) return edge;
-    const below = edge.node && !edge.shared ? firstFailedEdge(edge.node) : undefined;
-    if (below) return below;
-  }
+/** The first edge that failed, in depth-first declaration order. */
+function firstFailedEdge(root: GraphNode): GraphEdge | undefined {
+  for (const { edge } of edgesDepthFirst(root, (e) => !e.shared)) if (edge.error !== undefined) return edge;
   return undefined;
 }
 

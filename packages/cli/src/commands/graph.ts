@@ -48,7 +48,7 @@ export class GraphCommand extends PactoCommand {
       await verifyLockIfPresent(this.args[0] || '.', root.side.contract, this.context.cwd, async () => lazyClient());
       const diff = await import('@pacto/diff');
       const references = this.onlyReferences ? 'only' : this.withReferences ? 'with' : 'none';
-      const graph = await diff.resolveGraph(root.side, createDependencyFetcher({ baseDir: root.baseDir, client: lazyClient, onFetch: (ref, range) => this.debug(`resolving dependency ${ref} (${range})`) }), { references });
+      const graph = await diff.resolveGraph(root.side, createDependencyFetcher({ baseDir: root.baseDir, client: lazyClient, contractOnly: true, onFetch: (ref, range) => this.debug(`resolving dependency ${ref} (${range})`) }), { references });
       const render = { text: diff.renderGraphTree, json: diff.renderGraphJson, dot: diff.renderGraphDot, mermaid: diff.renderGraphMermaid }[format];
       this.out(render(graph));
       return 0;

@@ -6,6 +6,8 @@ import { readBundleText } from '../bundle-files.js';
 import { indexBy, walkKeyed } from '../keyed.js';
 import { diffOpenApi } from '../openapi/diff-openapi.js';
 import { parseDocument } from '../openapi/parse-document.js';
+import { documentTooDeep } from '../document-depth.js';
+import { DiffError } from './to-diff-side.js';
 import type { DiffSide } from './diff-side.js';
 import { lastIndexOfKey, str } from './diff-side.js';
 
@@ -66,7 +68,17 @@ function diffInterfaceFiles(
   const newText = readBundleText(newSide.files, newPath);
   if (oldText === undefined || newText === undefined) return [];
   const warn = (path: string) => (message: string) => options.onWarning?.(`${path}: ${message}`);
-  const oldDocument = parseDocument(oldText, warn(oldPath));
-  const newDocument = parseDocument(newText, warn(newPath));
+  const oldDocument = parseDocumentAt(oldText, oldPath, warn(oldPath));
+  const newDocument = parseDocumentAt(newText, newPath, warn(newPath));
   return diffOpenApi(oldDocument, newDocument).map((change) => ({ ...change, location: { side: 'new', path: contractField } }));
+}
+
+/** parseDocument, with the file named when the document is too deep to compare. */
+function parseDocumentAt(text: string, path: string, onWarning: (message: string) => void): unknown {
+  try {
+    return parseDocument(text, onWarning);
+  } catch (error) {
+    if (error instanceof DiffError && error.code === 'DOCUMENT_TOO_DEEP') throw documentTooDeep(path);
+    throw error;
+  }
 }

@@ -5,9 +5,9 @@ import type { DiffSide } from './diff-side.js';
 /** What the diff functions accept: an already parsed side, or a bundle whose `pacto.yaml` text is parsed here. */
 export type DiffInput = DiffSide | (ContractBundle & { readonly listing?: readonly string[] });
 
-export type DiffErrorCode = 'PARSE_FAILED';
+export type DiffErrorCode = 'PARSE_FAILED' | 'GRAPH_TOO_DEEP' | 'DOCUMENT_TOO_DEEP';
 
-/** A side that cannot be compared (its contract does not parse). */
+/** A side that cannot be compared (its contract does not parse, a file is nested too deep), or a graph too deep to print. */
 export class DiffError extends PactoError {
   override readonly name = 'DiffError';
   declare readonly code: DiffErrorCode;

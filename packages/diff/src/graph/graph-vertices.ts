@@ -1,5 +1,6 @@
 import { shortRef } from './local-ref.js';
 import type { GraphEdge, GraphNode, GraphResult } from './types.js';
+import { edgesDepthFirst } from './walk.js';
 
 export interface Vertex {
   readonly id: string;
@@ -33,39 +34,31 @@ export function graphVertices(graph: GraphResult): { vertices: Vertex[]; arcs: A
     arcKeys.add(key);
     arcs.push(arc);
   };
+  // Shared occurrences are leaves of the tree; the walks do not descend into them.
+  const notShared = (edge: GraphEdge) => !edge.shared;
   const refIds = new Map<string, string>();
-  const walk = (node: GraphNode) => {
-    const from = serviceId(node);
-    for (const edge of node.dependencies ?? []) {
-      const label = edge.compatibility;
-      if (edge.node) {
-        addVertex({ id: serviceId(edge.node), label: serviceId(edge.node), kind: 'service' });
-        addArc({ from, to: serviceId(edge.node), required: edge.required, kind: edge.type, label });
-        if (!edge.shared) walk(edge.node);
-        continue;
-      }
-      const cycleTarget = edge.error?.startsWith('cycle detected: ') ? refIds.get(edge.ref) : undefined;
-      if (cycleTarget) {
-        addArc({ from, to: cycleTarget, required: edge.required, kind: 'cycle', label: 'cycle' });
-        continue;
-      }
-      const kind: Vertex['kind'] = edge.type === 'reference' ? 'reference' : edge.error !== undefined ? 'error' : 'unresolved';
-      const id = `${kind}:${edge.ref}`;
-      addVertex({ id, label: edgeLabel(edge), kind });
-      addArc({ from, to: id, required: edge.required, kind: edge.type, label });
-    }
-  };
-  const collectRefs = (node: GraphNode) => {
-    for (const edge of node.dependencies ?? []) {
-      if (edge.node && !edge.shared) {
-        if (!refIds.has(edge.ref)) refIds.set(edge.ref, serviceId(edge.node));
-        collectRefs(edge.node);
-      }
-    }
-  };
+  for (const { edge } of edgesDepthFirst(graph.root, notShared)) {
+    if (edge.node && !edge.shared && !refIds.has(edge.ref)) refIds.set(edge.ref, serviceId(edge.node));
+  }
   addVertex({ id: serviceId(graph.root), label: serviceId(graph.root), kind: 'service' });
-  collectRefs(graph.root);
-  walk(graph.root);
+  for (const { parent, edge } of edgesDepthFirst(graph.root, notShared)) {
+    const from = serviceId(parent);
+    const label = edge.compatibility;
+    if (edge.node) {
+      addVertex({ id: serviceId(edge.node), label: serviceId(edge.node), kind: 'service' });
+      addArc({ from, to: serviceId(edge.node), required: edge.required, kind: edge.type, label });
+      continue;
+    }
+    const cycleTarget = edge.error?.startsWith('cycle detected: ') ? refIds.get(edge.ref) : undefined;
+    if (cycleTarget) {
+      addArc({ from, to: cycleTarget, required: edge.required, kind: 'cycle', label: 'cycle' });
+      continue;
+    }
+    const kind: Vertex['kind'] = edge.type === 'reference' ? 'reference' : edge.error !== undefined ? 'error' : 'unresolved';
+    const id = `${kind}:${edge.ref}`;
+    addVertex({ id, label: edgeLabel(edge), kind });
+    addArc({ from, to: id, required: edge.required, kind: edge.type, label });
+  }
   return { vertices: [...vertices.values()], arcs };
 }
 

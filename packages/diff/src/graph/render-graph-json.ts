@@ -1,5 +1,6 @@
 import { goJson } from '../render/go-json.js';
 import type { GraphEdge, GraphNode, GraphResult } from './types.js';
+import { checkRenderDepth, graphDepth } from './walk.js';
 
 function nodeJson(node: GraphNode): Record<string, unknown> {
   const out: Record<string, unknown> = { name: node.name, version: node.version };
@@ -18,8 +19,12 @@ function edgeJson(edge: GraphEdge): Record<string, unknown> {
   return out;
 }
 
-/** The GraphResult object of diff.md §9.1 in output key order, without the loaded bundles. */
+/**
+ * The GraphResult object of diff.md §9.1 in output key order, without the loaded bundles. At most
+ * GRAPH_DEPTH_LIMIT levels (the nesting is what JSON output indents).
+ */
 export function buildGraphJson(graph: GraphResult): Record<string, unknown> {
+  checkRenderDepth(graphDepth(graph.root));
   const out: Record<string, unknown> = { root: nodeJson(graph.root) };
   if (graph.cycles?.length) out.cycles = graph.cycles;
   if (graph.conflicts?.length) out.conflicts = graph.conflicts;

@@ -2,6 +2,7 @@ import type { DiffSide } from '../contract/diff-side.js';
 import { compareCodePoints } from '../code-point-order.js';
 import { limitConcurrency } from './limit-concurrency.js';
 import { isLocalRef } from './local-ref.js';
+import { edgesDepthFirst } from './walk.js';
 import type { DependencyFetcher, DependencyRequest, GraphConflict, GraphEdge, GraphNode, GraphResult } from './types.js';
 
 export interface ResolveGraphOptions {
@@ -47,59 +48,93 @@ export async function resolveGraph(root: DiffSide, fetch: DependencyFetcher, opt
     required: dep.required === true,
   });
 
-  const resolveAll = async (deps: readonly DependencyRequest[], path: readonly string[]): Promise<GraphEdge[]> => {
-    for (const dep of deps) {
-      if (!path.includes(dep.ref) && !visited.has(dep.ref) && !failed.has(dep.ref)) void request(dep);
-    }
-    const edges: GraphEdge[] = [];
-    for (const dep of deps) edges.push(await resolveEdge(dep, path));
-    return edges;
+  // The walk path (root name, then refs): a list for cycle reports, counts for constant-time membership.
+  const path: string[] = [];
+  const onPath = new Map<string, number>();
+  const enterPath = (ref: string) => {
+    path.push(ref);
+    onPath.set(ref, (onPath.get(ref) ?? 0) + 1);
+  };
+  const leavePath = () => {
+    const ref = path.pop()!;
+    const count = onPath.get(ref)! - 1;
+    if (count === 0) onPath.delete(ref);
+    else onPath.set(ref, count);
   };
 
-  const resolveEdge = async (dep: DependencyRequest, path: readonly string[]): Promise<GraphEdge> => {
-    const local = isLocalRef(dep.ref);
-    const edge: GraphEdge = { ref: dep.ref, required: dep.required, compatibility: dep.compatibility, type: 'dependency' };
-    if (local) edge.local = true;
-    if (path.includes(dep.ref)) {
-      cycles.push([...path, dep.ref]);
-      edge.error = `cycle detected: ${dep.ref}`;
-      return edge;
+  // One frame per dependency list being walked; a loop over this stack replaces recursion, since a
+  // chain of contracts can be thousands of levels deep.
+  interface Frame {
+    readonly node: GraphNode;
+    readonly deps: readonly DependencyRequest[];
+    readonly edges: GraphEdge[];
+    index: number;
+  }
+  const stack: Frame[] = [];
+  const enter = (node: GraphNode, deps: readonly DependencyRequest[], ref: string) => {
+    enterPath(ref);
+    for (const dep of deps) {
+      if (!onPath.has(dep.ref) && !visited.has(dep.ref) && !failed.has(dep.ref)) void request(dep);
     }
-    const seen = visited.get(dep.ref);
-    if (seen) {
-      edge.shared = true;
-      edge.node = shallowCopy(seen);
-      return edge;
+    stack.push({ node, deps, edges: [], index: 0 });
+  };
+
+  const walk = async (root: GraphNode, deps: readonly DependencyRequest[]): Promise<GraphEdge[]> => {
+    enter(root, deps, root.name);
+    let rootEdges: GraphEdge[] = [];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.index >= frame.deps.length) {
+        stack.pop();
+        leavePath();
+        if (stack.length === 0) rootEdges = frame.edges;
+        else frame.node.dependencies = frame.edges;
+        continue;
+      }
+      const dep = frame.deps[frame.index++]!;
+      const edge: GraphEdge = { ref: dep.ref, required: dep.required, compatibility: dep.compatibility, type: 'dependency' };
+      frame.edges.push(edge);
+      const local = isLocalRef(dep.ref);
+      if (local) edge.local = true;
+      if (onPath.has(dep.ref)) {
+        cycles.push([...path, dep.ref]);
+        edge.error = `cycle detected: ${dep.ref}`;
+        continue;
+      }
+      const seen = visited.get(dep.ref);
+      if (seen) {
+        edge.shared = true;
+        edge.node = shallowCopy(seen);
+        continue;
+      }
+      const earlierFailure = failed.get(dep.ref);
+      if (earlierFailure !== undefined) {
+        edge.error = earlierFailure;
+        continue;
+      }
+      const outcome = await request(dep);
+      if (!outcome.ok) {
+        failed.set(dep.ref, outcome.message);
+        edge.error = outcome.message;
+        continue;
+      }
+      const contract = outcome.side.contract;
+      const node: GraphNode = { name: String(contract.service?.name ?? ''), version: String(contract.service?.version ?? ''), ref: dep.ref };
+      if (local) node.local = true;
+      node.bundle = outcome.side;
+      visited.set(dep.ref, node);
+      edge.node = node;
+      const children = (contract.dependencies ?? []).map(toRequest);
+      if (children.length > 0) enter(node, children, dep.ref);
     }
-    const earlierFailure = failed.get(dep.ref);
-    if (earlierFailure !== undefined) {
-      edge.error = earlierFailure;
-      return edge;
-    }
-    const outcome = await request(dep);
-    if (!outcome.ok) {
-      failed.set(dep.ref, outcome.message);
-      edge.error = outcome.message;
-      return edge;
-    }
-    const contract = outcome.side.contract;
-    const node: GraphNode = { name: String(contract.service?.name ?? ''), version: String(contract.service?.version ?? ''), ref: dep.ref };
-    if (local) node.local = true;
-    node.bundle = outcome.side;
-    visited.set(dep.ref, node);
-    const children = (contract.dependencies ?? []).map(toRequest);
-    if (children.length > 0) node.dependencies = await resolveAll(children, [...path, dep.ref]);
-    edge.node = node;
-    return edge;
+    return rootEdges;
   };
 
   const rootContract = root.contract;
   const rootNode: GraphNode = { name: String(rootContract.service?.name ?? ''), version: String(rootContract.service?.version ?? ''), bundle: root };
   const references = options.references ?? 'none';
   const edges: GraphEdge[] = [];
-  if (references !== 'only') {
-    edges.push(...(await resolveAll((rootContract.dependencies ?? []).map(toRequest), [rootNode.name])));
-  }
+  if (references !== 'only') edges.push(...(await walk(rootNode, (rootContract.dependencies ?? []).map(toRequest))));
   if (references !== 'none') edges.push(...referenceEdges(root));
   if (edges.length > 0) rootNode.dependencies = edges;
 
@@ -133,16 +168,12 @@ function referenceEdges(root: DiffSide): GraphEdge[] {
 /** Service names reached with more than one version, shared copies included (diff.md §9.4). */
 export function findConflicts(root: GraphNode): GraphConflict[] {
   const versions = new Map<string, Set<string>>();
-  const walk = (node: GraphNode) => {
-    for (const edge of node.dependencies ?? []) {
-      if (!edge.node) continue;
-      const set = versions.get(edge.node.name) ?? new Set<string>();
-      set.add(edge.node.version);
-      versions.set(edge.node.name, set);
-      walk(edge.node);
-    }
-  };
-  walk(root);
+  for (const { edge } of edgesDepthFirst(root)) {
+    if (!edge.node) continue;
+    const set = versions.get(edge.node.name) ?? new Set<string>();
+    set.add(edge.node.version);
+    versions.set(edge.node.name, set);
+  }
   const conflicts: GraphConflict[] = [];
   for (const [name, set] of versions) {
     if (set.size > 1) conflicts.push({ name, versions: [...set].map((v) => `${name}@${v}`).sort(compareCodePoints) });

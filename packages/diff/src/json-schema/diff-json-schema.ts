@@ -1,6 +1,7 @@
 import type { BundleFS } from '@pacto/schema';
 import type { Change } from '../change.js';
 import { parseJsonText, readBundleText } from '../bundle-files.js';
+import { checkDocumentDepth } from '../document-depth.js';
 import { markJsonNumbers } from '../show-value.js';
 import { walkJson } from './walk-json.js';
 
@@ -24,5 +25,7 @@ export function diffSchemaFiles(
   const oldSchema = parseJsonText(readBundleText(oldFiles, oldPath));
   const newSchema = parseJsonText(readBundleText(newFiles, newPath));
   if (oldSchema === undefined || newSchema === undefined) return [];
+  checkDocumentDepth(oldSchema, oldPath);
+  checkDocumentDepth(newSchema, newPath);
   return diffJsonSchema(oldSchema, newSchema);
 }

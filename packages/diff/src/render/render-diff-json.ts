@@ -3,6 +3,8 @@ import type { GraphDiffNode } from '../graph/types.js';
 import type { DiffReport } from '../report.js';
 import type { SbomDiff } from '../sbom/diff-sbom.js';
 import { goJson } from './go-json.js';
+import { diffTreeDepth } from '../graph/render-tree.js';
+import { checkRenderDepth } from '../graph/walk.js';
 
 /** A change as the JSON report shows it: fixed key order, absent values left out (diff.md §8.4). */
 export function changeJson(change: Change): Record<string, unknown> {
@@ -48,6 +50,7 @@ export function buildDiffJson(report: DiffReport): Record<string, unknown> {
       return entry;
     });
   }
+  checkRenderDepth(diffTreeDepth(report.graphDiff.root));
   const graphDiff: Record<string, unknown> = { root: diffNodeJson(report.graphDiff.root) };
   if (report.graphDiff.changes?.length) graphDiff.changes = report.graphDiff.changes.map((c) => ({ ...c }));
   out.graphDiff = graphDiff;

@@ -47,18 +47,25 @@ export function nodesBreadthFirst(root: DocGraphNode): DocGraphNode[] {
   return out;
 }
 
-/** Resolved nodes below the root, depth-first in declaration order, each once. */
+/**
+ * Resolved nodes below the root, depth-first in declaration order (pre-order), each once. A loop over an
+ * explicit stack: a dependency chain can be thousands of levels deep.
+ */
 export function nodesDepthFirst(root: DocGraphNode): DocGraphNode[] {
   const out: DocGraphNode[] = [];
   const seen = new Set<DocGraphNode>([root]);
-  const visit = (node: DocGraphNode) => {
-    for (const edge of dependencyEdges(node)) {
-      if (!edge.node || edge.shared || seen.has(edge.node)) continue;
-      seen.add(edge.node);
-      out.push(edge.node);
-      visit(edge.node);
+  const stack: { edges: DocGraphEdge[]; index: number }[] = [{ edges: dependencyEdges(root), index: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const edge = frame.edges[frame.index++];
+    if (edge === undefined) {
+      stack.pop();
+      continue;
     }
-  };
-  visit(root);
+    if (!edge.node || edge.shared || seen.has(edge.node)) continue;
+    seen.add(edge.node);
+    out.push(edge.node);
+    stack.push({ edges: dependencyEdges(edge.node), index: 0 });
+  }
   return out;
 }

@@ -57,3 +57,23 @@ describe('renderDoc with a resolved dependency graph', () => {
     expect(md).toContain('| `backup` | `oci://ghcr.io/acme/backup` | `^1.0.0` | No |\n\n_Could not resolve oci://ghcr.io/acme/backup: no tags match ^1.0.0_\n');
   });
 });
+
+describe('renderDoc over a chain of 10,000 resolved dependencies', () => {
+  it('gives every dependency its section, depth-first, without running out of stack', () => {
+    const contract = (i: number): Contract => ({
+      pactoVersion: '1.0',
+      service: { name: `svc-${i}`, version: '1.0.0' },
+      ...(i < 10_000 ? { dependencies: [{ name: `svc-${i + 1}`, ref: `file://../svc-${i + 1}`, compatibility: '^1.0.0', required: true }] } : {}),
+    });
+    const edge = (i: number, node: DocGraphNode) => ({ ref: `file://../svc-${i}`, required: true, compatibility: '^1.0.0', type: 'dependency' as const, node });
+    let node: DocGraphNode = { name: 'svc-10000', version: '1.0.0', bundle: { contract: contract(10_000) } };
+    for (let i = 9_999; i >= 1; i -= 1) {
+      node = { name: `svc-${i}`, version: '1.0.0', bundle: { contract: contract(i) }, dependencies: [edge(i + 1, node)] };
+    }
+    const md = renderDoc({ contract: contract(0) }, { now, graph: { root: { name: 'svc-0', version: '1.0.0', dependencies: [edge(1, node)] } } });
+    const sections = md.split('\n').filter((line) => /^### \d+\.\d+\. svc-\d+ v1\.0\.0$/.test(line));
+    expect(sections).toHaveLength(10_000);
+    expect(sections[0]).toMatch(/ svc-1 v1\.0\.0$/);
+    expect(sections.at(-1)).toMatch(/ svc-10000 v1\.0\.0$/);
+  });
+});
