@@ -14,6 +14,7 @@ const benches = [
   ['fuzz (bounded: 10,000 cases or 45 s, 50 CLI runs)', 'scripts/fuzz.mjs', '--count', '10000', '--seconds', '45', '--cli', '50'],
   ['OCI push/pull', 'packages/oci/bench/push-pull.mjs'],
   ['OpenAPI diff', 'packages/diff/bench/openapi-diff.mjs'],
+  ['dependency graph fleets', 'scripts/bench/graph-fleets.mjs'],
   ['dashboard', 'packages/dashboard/bench/dashboard.mjs'],
 ];
 
