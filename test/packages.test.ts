@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join, posix, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from './support/run-node.js';
+import { REPO, runCommand } from './support/run-node.js';
 
 // The packages as a user gets them: `pnpm pack` of every package, their contents checked, then installed
 // with npm into consumer projects outside the workspace. The CLI alone (it bundles everything it uses)
@@ -280,14 +279,5 @@ function npm(args: readonly string[], cwd: string) {
 }
 
 function command(file: string, args: readonly string[], cwd: string, env: Record<string, string | undefined> = npmEnv()) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(file, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCommand(file, args, { cwd, env });
 }
-

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffContracts, DiffError, DOCUMENT_DEPTH_LIMIT, parseDocument } from '../src/index.js';
 import { BASE_OPENAPI, BASE_SCHEMA, baseBundle, sideOf } from './support/fixtures.js';
+import { thrownDiffError } from './support/diff-error.js';
 
 // Interface and schema files are user data the comparison walks recursively: a document nested beyond
 // DOCUMENT_DEPTH_LIMIT levels is refused with one message naming the file, never a stack overflow.
@@ -12,19 +13,9 @@ function nestedSchema(levels: number, leaf = 'string'): string {
   return schema;
 }
 
-function refusal(run: () => unknown): DiffError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DiffError) return error;
-    throw error;
-  }
-  throw new Error('expected a DiffError');
-}
-
 describe('documents nested beyond the depth limit', () => {
   it('parseDocument refuses a 20,000-level JSON document, reads one at the limit', () => {
-    expect(refusal(() => parseDocument(nestedSchema(20_000))).code).toBe('DOCUMENT_TOO_DEEP');
+    expect(thrownDiffError(() => parseDocument(nestedSchema(20_000))).code).toBe('DOCUMENT_TOO_DEEP');
     expect(parseDocument(nestedSchema(DOCUMENT_DEPTH_LIMIT - 1))).toMatchObject({ type: 'object' });
   });
 
@@ -38,7 +29,7 @@ describe('documents nested beyond the depth limit', () => {
     const deep = `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"ok","content":{"application/json":{"schema":${nestedSchema(20_000)}}}}}}}}}`;
     const oldSide = sideOf(baseBundle(() => {}, { 'interfaces/openapi.yaml': BASE_OPENAPI }));
     const newSide = sideOf(baseBundle(() => {}, { 'interfaces/openapi.yaml': deep }));
-    const error = refusal(() => diffContracts(oldSide, newSide));
+    const error = thrownDiffError(() => diffContracts(oldSide, newSide));
     expect(error.code).toBe('DOCUMENT_TOO_DEEP');
     expect(error.message).toBe(
       `interfaces/openapi.yaml nests objects and arrays more than ${DOCUMENT_DEPTH_LIMIT} levels deep; pacto diff compares documents of at most ${DOCUMENT_DEPTH_LIMIT} levels`,
@@ -48,7 +39,7 @@ describe('documents nested beyond the depth limit', () => {
   it('pacto diff names the configuration schema that is too deep, and compares one just within the limit', () => {
     const oldSide = sideOf(baseBundle(() => {}, { 'configuration/schema.json': BASE_SCHEMA }));
     const deep = sideOf(baseBundle(() => {}, { 'configuration/schema.json': nestedSchema(20_000) }));
-    expect(refusal(() => diffContracts(oldSide, deep)).message).toMatch(/^configuration\/schema\.json nests objects/);
+    expect(thrownDiffError(() => diffContracts(oldSide, deep)).message).toMatch(/^configuration\/schema\.json nests objects/);
     const before = sideOf(baseBundle(() => {}, { 'configuration/schema.json': nestedSchema(DOCUMENT_DEPTH_LIMIT - 1) }));
     const after = sideOf(baseBundle(() => {}, { 'configuration/schema.json': nestedSchema(DOCUMENT_DEPTH_LIMIT - 1, 'integer') }));
     const changes = diffContracts(before, after).changes;

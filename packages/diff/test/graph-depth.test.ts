@@ -5,7 +5,6 @@ import {
   buildDiffReport,
   buildGraphJson,
   diffGraphs,
-  DiffError,
   findConflicts,
   GRAPH_DEPTH_LIMIT,
   renderGraphDiffTree,
@@ -18,6 +17,7 @@ import {
   type GraphNode,
   type GraphResult,
 } from '../src/index.js';
+import { thrownDiffError } from './support/diff-error.js';
 
 // Dependency graphs are user data: a generated chain of 10,000 contracts must end in output or in one
 // clear message, never in "Maximum call stack size exceeded".
@@ -50,16 +50,6 @@ function deepest(graph: GraphResult): { node: GraphNode; depth: number } {
   return { node, depth };
 }
 
-function tooDeep(render: () => unknown): DiffError {
-  try {
-    render();
-  } catch (error) {
-    if (error instanceof DiffError) return error;
-    throw error;
-  }
-  throw new Error('expected a GRAPH_TOO_DEEP error');
-}
-
 describe('a chain of 10,000 dependencies', () => {
   it('resolves, finds no conflict and draws as dot and Mermaid', async () => {
     const { root, fetcher } = chain(10_000);
@@ -78,7 +68,7 @@ describe('a chain of 10,000 dependencies', () => {
     const { root, fetcher } = chain(10_000);
     const graph = await resolveGraph(root, fetcher);
     for (const render of [() => renderGraphTree(graph), () => buildGraphJson(graph)]) {
-      const error = tooDeep(render);
+      const error = thrownDiffError(render);
       expect(error.code).toBe('GRAPH_TOO_DEEP');
       expect(error.message).toBe(`the dependency graph is 9999 levels deep; text and JSON output show at most ${GRAPH_DEPTH_LIMIT} levels`);
       expect(error.hint).toBe('pacto graph --format dot or --format mermaid draws a graph of any depth');
@@ -101,9 +91,9 @@ describe('a chain of 10,000 dependencies', () => {
     const newGraph = await resolveGraph(after.root, after.fetcher);
     const diff = diffGraphs(oldGraph, newGraph);
     expect(diff.changes).toEqual([{ name: 'svc-09999', changeType: 'version_changed', oldVersion: '1.0.0', newVersion: '2.0.0' }]);
-    expect(tooDeep(() => renderGraphDiffTree(diff)).code).toBe('GRAPH_TOO_DEEP');
+    expect(thrownDiffError(() => renderGraphDiffTree(diff)).code).toBe('GRAPH_TOO_DEEP');
     const report = buildDiffReport({ oldPath: 'old', newPath: 'new', old: before.root, new: after.root, oldGraph, newGraph });
-    expect(tooDeep(() => buildDiffJson(report)).code).toBe('GRAPH_TOO_DEEP');
+    expect(thrownDiffError(() => buildDiffJson(report)).code).toBe('GRAPH_TOO_DEEP');
     expect(diffGraphs(oldGraph, oldGraph).changes).toBeUndefined();
   });
 });
@@ -116,7 +106,7 @@ describe('the depth limit of the nested renderings', () => {
     expect(tree.at(-1)).toBe(`${' '.repeat(3 * (GRAPH_DEPTH_LIMIT - 1))}└─ ${name(GRAPH_DEPTH_LIMIT)}@1.0.0 [local]`);
     const beyond = chain(GRAPH_DEPTH_LIMIT + 2);
     const graph = await resolveGraph(beyond.root, beyond.fetcher);
-    expect(tooDeep(() => renderGraphTree(graph)).message).toContain(`is ${GRAPH_DEPTH_LIMIT + 1} levels deep`);
+    expect(thrownDiffError(() => renderGraphTree(graph)).message).toContain(`is ${GRAPH_DEPTH_LIMIT + 1} levels deep`);
   });
 
   it('prints the diff tree of a change 400 levels down', async () => {
