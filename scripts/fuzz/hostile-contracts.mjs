@@ -33,6 +33,10 @@ export function hostileContracts() {
     '1 MB evidence URL': `pactoVersion: "1.1"\nservice:\n  name: hostile\n  version: 1.0.0\nreadiness:\n  checks:\n    - id: c\n      type: url\n      evidence: "https://${fill('a.')}"\n      weight: 1\n`,
     '20,000 nested flow sequences': `${HEAD}metadata:\n  deep: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
     '60,000 anchors and aliases': `${HEAD}metadata:\n${Array.from({ length: 30000 }, (_, i) => `  k${i}: &a${i} v\n  r${i}: *a${i}`).join('\n')}\n`,
+    '60,000 tagged values': `${HEAD}metadata:\n${Array.from({ length: 60000 }, (_, i) => `  k${i}: !!str v`).join('\n')}\n`,
+    '1 MB flow sequence over 100,000 lines': `${HEAD}metadata:\n  k: [${Array.from({ length: 100000 }, (_, i) => `a${i}`).join(',\n    ')}]\n`,
+    // The largest file the complete reader is still given (just under 256 KiB), in its slowest shape found.
+    '256 KiB of tagged list items': `${HEAD}metadata:\n  k:\n${'  - !!str a\n'.repeat(Math.floor((256 * 1024 - 200) / 12))}`,
     '1 MB of one-character keys': `${HEAD}metadata:\n${Array.from({ length: 100000 }, (_, i) => `  ${i.toString(36)}: 1`).join('\n')}\n`,
   };
 }

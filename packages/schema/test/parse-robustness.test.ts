@@ -62,6 +62,32 @@ describe('parseContract robustness: bounded, one clear message', () => {
     expect(parseContract(reuse(50), 'pacto.yaml').ok).toBe(true);
   });
 
+  // The complete reader (the `yaml` package) takes about a second per megabyte; the fast reader a tenth of that.
+  describe('large files must be plain block YAML', () => {
+    const filler = Array.from({ length: 20_000 }, (_, i) => `  key${i}: value number ${i}`).join('\n');
+    const large = (tail: string) => `${HEAD}metadata:\n${filler}\n${tail}`;
+
+    it('a file over 256 KiB is refused at its first line the fast reader cannot read', () => {
+      const text = large('  tagged: !!str 1\n');
+      const error = failure(text);
+      expect(error.message).toBe(
+        `failed to parse YAML: a file over 256 KiB must be plain block YAML, and line 20004 is not (a tag, a multi-line flow collection or quoted string, or a syntax error); this file is ${Math.ceil(text.length / 1024)} KiB`,
+      );
+      expect([error.line, error.column]).toEqual([20004, 3]);
+      expect(error.hint).toBe('write line 20004 in plain block style (`key: value`, `- item`, `|` blocks), or keep the contract under 256 KiB');
+    });
+
+    it('a syntax error in a large file is reported at its line', () => {
+      const error = failure(large('  broken: [1, 2\n'));
+      expect([error.line, error.column]).toEqual([20004, 3]);
+    });
+
+    it('anchors, aliases and block scalars in a large file parse, and so does a tag in a small one', () => {
+      expect(parseContract(large('  anchored: &a |\n    text\n  alias: *a\n'), 'pacto.yaml').ok).toBe(true);
+      expect(parseContract(`${HEAD}metadata:\n  tagged: !!str 1\n`, 'pacto.yaml').ok).toBe(true);
+    });
+  });
+
   it('very deep flow nesting is refused before composing', () => {
     const started = Date.now();
     const error = failure(`${HEAD}metadata: {x: ${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);

@@ -63,6 +63,28 @@ describe('fast and complete YAML readers agree', () => {
     'a:\n  b: 1\n c: 2\n',
     'a: |\n  lit\n',
     'a: &x 1\nb: *x\n',
+    'a: &x\n  k: v\nb: *x\n',
+    'a: &x\nb: 1\n',
+    'a: &x\n- 1\nb: *x\n',
+    '- &x\n  k: v\n- *x\n',
+    '- &x k: v\n',
+    '&x a: 1\nb: *x\n',
+    'a:\n  &x b: 1\n',
+    'a: &x [1, *x]\n',
+    'a: &x\n  b: *x\n',
+    'a: [&x 1, *x, {k: *x}]\n',
+    'a: [&x]\n',
+    'a: *x\n',
+    'a: *x y\n',
+    'a: &x 1\nb: *x\n  c\n',
+    'a: &x *y\n',
+    'a: &x &y 1\n',
+    'a: &a:b 1\nb: *a:b\n',
+    'a: &x!y 1\n',
+    'a: &x 1\na2: &x 2\nb: *x\n',
+    'a: &x\n  b: &x 1\n  c: *x\nd: *x\n',
+    'a: &x |\n  lit\nb: *x # c\n',
+    'base: &b\n  k: 1\nx:\n  <<: *b\n  l: 2\n',
     'a: !!str 1\n',
     '---\na: 1\n',
     'a: 1\n---\nb: 2\n',
@@ -114,6 +136,19 @@ describe('fast and complete YAML readers agree', () => {
     expectSameAsFull(text);
   });
 
+  // Anchors and aliases are read by the fast reader too: a contract full of them must not fall back to the
+  // complete reader, which takes about a second per megabyte.
+  it('reads anchors, aliases and merge keys itself, sharing the anchored node', () => {
+    const text = readFileSync(join(import.meta.dirname, 'fixtures', 'anchors.yaml'), 'utf8');
+    expect(expectSameAsFull(text)).toBe('fast');
+    const tree = readYamlFast(text);
+    expect(tree).toMatchObject({ hasAliases: true });
+    const metadata = (tree as { root: { pairs: { key: { text: string }; value: { pairs: { key: { text: string }; value: unknown }[] } }[] } }).root.pairs.find((p) => p.key.text === 'metadata');
+    const value = (key: string) => metadata?.value.pairs.find((p) => p.key.text === key)?.value;
+    expect(value('copy')).toBe(value('list'));
+    expect(value('again')).toBe(value('block'));
+  });
+
   // Mutated case contracts: whatever the fast reader accepts, the complete reader must read the same way.
   it('agrees on 1,000 random mutations of the cases', { timeout: 60_000 }, () => {
     let seed = 12345 >>> 0;
@@ -122,7 +157,8 @@ describe('fast and complete YAML readers agree', () => {
       return seed % n;
     };
     const CHARS = [':', ' ', '-', '#', '"', "'", '[', ']', '{', '}', ',', 'x', '&', '*', '!', '?', '|', '>', '\\'];
-    const texts = [...corpusFiles, join(import.meta.dirname, 'fixtures', 'flow-and-quotes.yaml')].map((file) => readFileSync(file, 'utf8'));
+    const fixtures = ['flow-and-quotes.yaml', 'anchors.yaml'].map((name) => join(import.meta.dirname, 'fixtures', name));
+    const texts = [...corpusFiles, ...fixtures].map((file) => readFileSync(file, 'utf8'));
     let fastCount = 0;
     for (let round = 0; round < 1000; round++) {
       const lines = (texts[random(texts.length)] as string).split('\n');

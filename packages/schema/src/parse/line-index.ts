@@ -10,6 +10,11 @@ export class LineIndex {
     }
   }
 
+  /** Offset where the 1-based `line` starts (the end of the text past the last line). */
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? Number.POSITIVE_INFINITY;
+  }
+
   lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;

@@ -1,11 +1,13 @@
 import { COLON, DASH, DECLINE, Decline, HASH, INDICATOR, SPACE, isFlowStop, quotedEnd, startsPlain, unquote } from './fast-lexemes.js';
+import { LineIndex } from './line-index.js';
 import type { MapPair, ScalarNode, YamlNode, YamlTree } from './tree.js';
 
 // A small reader for the YAML that contracts are written in: block mappings
 // and sequences, plain scalars (also wrapped), single-line quoted scalars and
-// flow collections, literal/folded block scalars, comments. It builds the same
-// tree as the complete reader, in a fraction of the time. Whenever it meets
-// anything else (tags, anchors, aliases, multi-line quoted or flow scalars,
+// flow collections, literal/folded block scalars, comments, anchors on values
+// and aliases. It builds the same tree as the complete reader, in a fraction
+// of the time. Whenever it meets anything else (tags, anchored keys, multi-line
+// quoted or flow scalars,
 // tabs, lone CR, directives, several documents, odd indentation, anything that
 // might be an error) it declines by returning undefined, and the complete
 // reader takes over. It never reports errors itself, so error texts always
@@ -21,28 +23,53 @@ interface Line {
   readonly number: number;
 }
 
+/** Anchor and alias names this reader takes: yaml.v3's letters, digits, `_` and `-` (others go to the complete reader). */
+const lineOf = (text: string, offset: number): number => new LineIndex(text).lineOf(offset);
+
+const isAnchorChar = (code: number): boolean =>
+  (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f || code === DASH;
+
 class FastReader {
   private readonly lines: Line[] = [];
   private li = 0;
   private nodes = 0;
+  /** Anchored nodes by name (a later anchor of the same name replaces the earlier one, as in the complete reader). */
+  private readonly anchors = new Map<string, YamlNode>();
+  /** Anchors whose value is being read: an alias to one of them is an error the complete reader words. */
+  private readonly building = new Set<string>();
+  private hasAliases = false;
+  /** 1-based line where the reader declined, when it did. */
+  declinedAt: number | undefined;
 
   constructor(private readonly text: string) {}
 
   read(): YamlTree | 'empty' | undefined {
     const text = this.text;
     // Tabs and a CR that does not end a line are left to the complete reader.
-    if (text.includes('\t') || (text.includes('\r') && /\r(?!\n)/.test(text))) return undefined;
+    const odd = /\t|\r(?!\n)/.exec(text);
+    if (odd !== null) return this.decline(lineOf(text, odd.index));
     if (!this.splitLines()) return undefined;
     if (this.lines.length === 0) return 'empty';
     try {
       const first = this.lines[0] as Line;
       const root = this.blockNode(first.indent, -1, 0);
-      if (this.li !== this.lines.length) return undefined;
-      return { root, hasAliases: false, nodeCount: this.nodes };
+      if (this.li !== this.lines.length) return this.decline(this.currentLine());
+      return { root, hasAliases: this.hasAliases, nodeCount: this.nodes };
     } catch (error) {
-      if (error instanceof Decline) return undefined;
+      if (error instanceof Decline) return this.decline(this.currentLine());
       throw error;
     }
+  }
+
+  private decline(line: number): undefined {
+    this.declinedAt = line;
+    return undefined;
+  }
+
+  /** The line being read (the last one when the reader ran past the end). */
+  private currentLine(): number {
+    const line = this.lines[Math.min(this.li, this.lines.length - 1)];
+    return line === undefined ? 1 : line.number;
   }
 
   /** Significant lines (not blank, not comment-only). False when a construct needs the complete reader. */
@@ -62,10 +89,10 @@ class FastReader {
         if (i === start) {
           const c = text.charCodeAt(i);
           // Directives, document markers: leave them to the complete reader.
-          if (c === 0x25 /* % */) return false;
+          if (c === 0x25 /* % */) return this.decline(number) ?? false;
           if ((c === DASH && text.startsWith('---', i)) || (c === 0x2e && text.startsWith('...', i))) {
             const after = text.charCodeAt(i + 3);
-            if (i + 3 >= end || after === SPACE) return false;
+            if (i + 3 >= end || after === SPACE) return this.decline(number) ?? false;
           }
         }
         this.lines.push({ start, end, indent: i - start, number });
@@ -118,20 +145,22 @@ class FastReader {
       if (line === undefined || line.indent !== col) break;
       const dash = line.start + col;
       if (this.text.charCodeAt(dash) !== DASH || !this.isBlank(dash + 1, line.end)) break;
-      let i = dash + 1;
-      while (i < line.end && this.text.charCodeAt(i) === SPACE) i++;
+      const { at: i, anchor } = this.valueStart(dash + 1, line.end);
       if (i >= line.end || this.text.charCodeAt(i) === HASH) {
         // `-` alone: the item is the indented block below (an empty item goes to the complete reader).
         this.li++;
         const next = this.lines[this.li];
         if (next === undefined || next.indent <= col) throw DECLINE;
-        items.push(this.blockNode(next.indent, col, depth + 1));
+        items.push(this.anchored(anchor, () => this.blockNode(next.indent, col, depth + 1)));
         continue;
       }
       const c = this.text.charCodeAt(i);
       if (c === DASH && this.isBlank(i + 1, line.end)) throw DECLINE; // `- - x`
-      if (this.keyEnd(i, line.end) !== -1) items.push(this.mapping(i - line.start, depth + 1));
-      else items.push(this.lineValue(i, line.end, col, depth + 1));
+      if (this.keyEnd(i, line.end) !== -1) {
+        // `- &a key: value` anchors the key in one reading and the mapping in another: left to the complete reader.
+        if (anchor !== undefined) throw DECLINE;
+        items.push(this.mapping(i - line.start, depth + 1));
+      } else items.push(this.anchored(anchor, () => this.lineValue(i, line.end, col, depth + 1)));
     }
     return { kind: 'seq', items, ...first };
   }
@@ -155,27 +184,77 @@ class FastReader {
       if (colon === -1) throw DECLINE;
       firstLine = false;
       const key = this.keyNode(at, colon);
-      let i = colon + 1;
-      while (i < line.end && this.text.charCodeAt(i) === SPACE) i++;
+      const { at: i, anchor } = this.valueStart(colon + 1, line.end);
       if (i < line.end && this.text.charCodeAt(i) !== HASH) {
         const c = this.text.charCodeAt(i);
         if (c === DASH && this.isBlank(i + 1, line.end)) throw DECLINE; // `key: - x`
-        pairs.push({ key, value: this.lineValue(i, line.end, col, depth + 1) });
+        pairs.push({ key, value: this.anchored(anchor, () => this.lineValue(i, line.end, col, depth + 1)) });
         continue;
       }
       // Empty after the colon: the value is the block below, a sequence at the same indentation, or null.
       this.li++;
       const next = this.lines[this.li];
-      if (next !== undefined && next.indent > col) {
-        pairs.push({ key, value: this.blockNode(next.indent, col, depth + 1) });
-      } else if (next !== undefined && next.indent === col && this.isDashItem(next)) {
-        pairs.push({ key, value: this.sequence(col, depth + 1) });
-      } else {
+      const value = (): YamlNode => {
+        if (next !== undefined && next.indent > col) return this.blockNode(next.indent, col, depth + 1);
+        if (next !== undefined && next.indent === col && this.isDashItem(next)) return this.sequence(col, depth + 1);
         this.nodes++;
-        pairs.push({ key, value: { kind: 'scalar', text: '', plain: true, line: key.line, column: key.column } });
-      }
+        return { kind: 'scalar', text: '', plain: true, line: key.line, column: key.column };
+      };
+      pairs.push({ key, value: this.anchored(anchor, value) });
     }
     return { kind: 'map', pairs, ...first };
+  }
+
+  /** Where the value after `key:` or `-` starts (spaces skipped), and the anchor written before it. */
+  private valueStart(from: number, end: number): { at: number; anchor: { name: string } | undefined } {
+    let i = from;
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    const anchor = this.anchorAt(i, end);
+    if (anchor === undefined) return { at: i, anchor };
+    i = anchor.end;
+    while (i < end && this.text.charCodeAt(i) === SPACE) i++;
+    if (this.text.charCodeAt(i) === 0x2a /* * */) throw DECLINE; // an anchored alias is an error
+    return { at: i, anchor };
+  }
+
+  /**
+   * The anchor `&name` at `at`, if one starts there: its name and the offset after it. Declines names of other
+   * characters and an anchor not followed by a space or the end of the line.
+   */
+  private anchorAt(at: number, end: number): { name: string; end: number } | undefined {
+    if (this.text.charCodeAt(at) !== 0x26 /* & */) return undefined;
+    const stop = this.nameEnd(at + 1, end);
+    if (stop < end && this.text.charCodeAt(stop) !== SPACE) throw DECLINE;
+    return { name: this.text.slice(at + 1, stop), end: stop };
+  }
+
+  /** End of the anchor or alias name starting at `from` (declines an empty one). */
+  private nameEnd(from: number, end: number): number {
+    let i = from;
+    while (i < end && isAnchorChar(this.text.charCodeAt(i))) i++;
+    if (i === from) throw DECLINE;
+    return i;
+  }
+
+  /** Reads a node under an optional anchor and records it (an alias inside its own anchor's value declines). */
+  private anchored<T extends YamlNode | { readonly node: YamlNode }>(anchor: { name: string } | undefined, read: () => T): T {
+    if (anchor === undefined) return read();
+    this.building.add(anchor.name);
+    const result = read();
+    this.building.delete(anchor.name);
+    this.anchors.set(anchor.name, 'node' in result ? result.node : result);
+    return result;
+  }
+
+  /** The node an alias `*name` at `at` names, with the offset after the name. */
+  private alias(at: number, end: number): { node: YamlNode; end: number } {
+    const stop = this.nameEnd(at + 1, end);
+    const name = this.text.slice(at + 1, stop);
+    const node = this.anchors.get(name);
+    // An unknown name or an alias inside its own anchor's value: the complete reader words the error.
+    if (node === undefined || this.building.has(name)) throw DECLINE;
+    this.hasAliases = true;
+    return { node, end: stop };
   }
 
   private isDashItem(line: Line): boolean {
@@ -227,6 +306,13 @@ class FastReader {
   private lineValue(at: number, end: number, parentIndent: number, depth: number): YamlNode {
     const c = this.text.charCodeAt(at);
     if (c === 0x7c /* | */ || c === 0x3e /* > */) return this.blockScalar(at, end, parentIndent);
+    if (c === 0x2a /* * */) {
+      const target = this.alias(at, end);
+      this.restIsComment(target.end, end);
+      this.li++;
+      this.noContinuation(parentIndent);
+      return target.node;
+    }
     const node = this.inlineValue(at, end, depth);
     this.li++;
     const next = this.lines[this.li];
@@ -449,6 +535,19 @@ class FastReader {
   private flowValue(at: number, end: number, depth: number, inSequence: boolean): { node: YamlNode; end: number } {
     const text = this.text;
     const c = text.charCodeAt(at);
+    if (c === 0x2a /* * */) {
+      const target = this.alias(at, end);
+      const after = this.skipSpaces(target.end, end);
+      if (!isFlowStop(text.charCodeAt(after))) throw DECLINE; // `*a : b`, `*a x`
+      return target;
+    }
+    const anchor = this.anchorAt(at, end);
+    if (anchor !== undefined) {
+      const start = this.skipSpaces(anchor.end, end);
+      const next = text.charCodeAt(start);
+      if (next === 0x2a || next === 0x26 || isFlowStop(next)) throw DECLINE; // an anchored alias, two anchors, an empty node
+      return this.anchored(anchor, () => this.flowValue(start, end, depth, inSequence));
+    }
     if (c === 0x5b || c === 0x7b) return this.flowNode(at, end, depth);
     this.nodes++;
     if (c === 0x22 || c === 0x27) {
@@ -476,7 +575,13 @@ class FastReader {
 
 }
 
-/** The tree of `text`'s first document, `'empty'` when it has none, or undefined to ask the complete reader. */
-export function readYamlFast(text: string): YamlTree | 'empty' | undefined {
-  return new FastReader(text).read();
+/**
+ * The tree of `text`'s first document, `'empty'` when it has none, or undefined to ask the complete reader
+ * (then `declined.line` is the line the fast reader stopped at).
+ */
+export function readYamlFast(text: string, declined?: { line?: number }): YamlTree | 'empty' | undefined {
+  const reader = new FastReader(text);
+  const tree = reader.read();
+  if (declined !== undefined) declined.line = reader.declinedAt;
+  return tree;
 }
