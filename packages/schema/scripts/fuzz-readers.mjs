@@ -1,7 +1,7 @@
 // Longer run of the reader-equality check in test/yaml-readers.test.ts: mutates the example and case contracts and the
 // flow/block fixture at random and reports any text the fast reader reads differently from the complete one.
 // Usage: pnpm --filter @pacto/schema build && node scripts/fuzz-readers.mjs [seed] [rounds]
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -15,10 +15,12 @@ const cases = join(repo, 'packages', 'validate', 'test', 'fixtures', 'cases');
 const files = [
   ...readdirSync(join(repo, 'examples'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .map((entry) => join(repo, 'examples', entry.name, 'pacto.yaml')),
+    .map((entry) => join(repo, 'examples', entry.name, 'pacto.yaml'))
+    .filter((file) => existsSync(file)),
   ...['valid', 'invalid', 'future'].flatMap((group) => readdirSync(join(cases, group)).map((name) => join(cases, group, name, 'pacto.yaml'))),
 ];
-const texts = [join(here, '..', 'test', 'fixtures', 'flow-and-quotes.yaml'), ...files].map((file) => readFileSync(file, 'utf8'));
+const fixtures = ['flow-and-quotes.yaml', 'anchors.yaml'].map((name) => join(here, '..', 'test', 'fixtures', name));
+const texts = [...fixtures, ...files].map((file) => readFileSync(file, 'utf8'));
 
 let seed = Number(process.argv[2] ?? 7) >>> 0 || 1;
 const rounds = Number(process.argv[3] ?? 30000);
@@ -30,7 +32,7 @@ const random = (n) => {
   seed >>>= 0;
   return seed % n;
 };
-const CHARS = [':', ' ', '-', '#', '"', "'", '[', ']', '{', '}', ',', 'x', '&', '*', '!', '?', '|', '>', '\\', '0', '.', '~', '\n', '  ', '+'];
+const CHARS = [':', ' ', '-', '#', '"', "'", '[', ']', '{', '}', ',', 'x', '&', '*', '!', '?', '|', '>', '\\', '0', '.', '~', '\n', '  ', '+', '&a ', '*a', '*item'];
 const plain = (node) => JSON.parse(JSON.stringify(node));
 
 let fast = 0;
