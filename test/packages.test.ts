@@ -164,6 +164,23 @@ describe('installed with npm outside the workspace', () => {
     expect(existsSync(join(consumer, 'pulled', 'pacto.yaml'))).toBe(true);
     // The dashboard's web app ships inside the CLI package.
     expect(existsSync(join(consumer, 'site', 'index.html'))).toBe(true);
+
+    // `doc --serve` draws the diagram with the Mermaid build that ships inside the CLI package (mermaid itself
+    // is only a development dependency): the page loads it and the server serves it, with no warning.
+    const served = await serveDoc(bin, ['doc', 'demo', '--serve', '--port', '0'], consumer, env);
+    try {
+      const page = await fetch(served.url);
+      expect(await page.text()).toContain('<script src="/_pacto/mermaid.min.js"');
+      const mermaid = await fetch(new URL('/_pacto/mermaid.min.js', served.url));
+      expect(mermaid.status).toBe(200);
+      expect(mermaid.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect((await mermaid.text()).length).toBeGreaterThan(1_000_000);
+      expect(served.stderr()).not.toMatch(/warning/);
+    } finally {
+      expect(await served.stop()).toBe(0);
+    }
+    const cli = packed.get('@pacto/cli') as Packed;
+    for (const file of ['LICENSE', 'THIRD_PARTY_NOTICES']) expect(cli.files.has(`dist/assets/mermaid/${file}`), `Mermaid's ${file}`).toBe(true);
   });
 
   it("the libraries: each README's example compiles as strict nodenext TypeScript and runs", async () => {
@@ -265,6 +282,29 @@ async function readTarball(file: string): Promise<Map<string, Buffer>> {
   };
   walk(root);
   return files;
+}
+
+/** Starts an installed `pacto doc --serve`, resolving once its banner gives the URL; `stop` ends it by PID. */
+function serveDoc(bin: string, args: readonly string[], cwd: string, env: Record<string, string | undefined>) {
+  const child = spawn(bin, args, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise<{ url: string; stderr: () => string; stop: () => Promise<number | null> }>((resolve, reject) => {
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      const match = /Serving documentation at (http:\/\/\S+)/.exec(stderr);
+      if (match === null) return;
+      resolve({
+        url: match[1] as string,
+        stderr: () => stderr,
+        stop: () => {
+          if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
+          return exited;
+        },
+      });
+    });
+    void exited.then((code) => reject(new Error(`pacto ${args.join(' ')} exited with ${code}: ${stderr}`)));
+  });
 }
 
 /** npm without the settings pnpm passes to scripts through npm_config_* variables. */

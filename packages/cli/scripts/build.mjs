@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { directImports } from './direct-imports.mjs';
 
@@ -122,6 +122,14 @@ await Promise.all(
 );
 
 await build({ ...shared, entryPoints: { pacto: 'src/main.ts' }, outdir: 'dist', plugins: [runModulesLoader, directImports] });
+
+// Mermaid's browser build, which `doc --serve` serves to draw the architecture diagram: copied with its licence
+// and third-party notices, so that an installed CLI draws it without the mermaid package (a devDependency).
+const mermaidDir = dirname(createRequire(import.meta.url).resolve('mermaid/package.json'));
+const mermaidAssets = fileURLToPath(new URL('../dist/assets/mermaid', import.meta.url));
+for (const file of ['dist/mermaid.min.js', 'LICENSE', 'THIRD_PARTY_NOTICES']) {
+  if (existsSync(join(mermaidDir, file))) cpSync(join(mermaidDir, file), join(mermaidAssets, basename(file)));
+}
 
 // The dashboard's web app is files, not code: copied next to the bundle so that an installed CLI serves it
 // without the @pacto/dashboard package (the CLI has no runtime dependencies). Built before us by pnpm -r.

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { CliError } from './cli-error.js';
 import { hostPolicy, refuseForeignRequest } from './http/host-check.js';
@@ -78,36 +76,6 @@ function listenErrorText(error: NodeJS.ErrnoException): string {
     default:
       return error.message;
   }
-}
-
-const MERMAID_PATH = '/_pacto/mermaid.min.js';
-const START_PATH = '/_pacto/start.js';
-
-/**
- * The page of `doc --serve` with its architecture diagram drawn by Mermaid, served from the installed `mermaid`
- * package (no network). Without that package the page keeps the diagram as a code block and `warn` says why.
- */
-export async function docPage(
-  render: typeof import('@pacto/render'),
-  markdown: string,
-  title: string,
-  warn: (message: string) => void,
-): Promise<DocPage> {
-  let mermaid: Buffer;
-  try {
-    mermaid = await readFile(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'));
-  } catch (error) {
-    warn(`the architecture diagram is shown as text: the mermaid package cannot be read (${(error as Error).message.split('\n')[0]})`);
-    return { html: render.renderDocHtml(markdown, title) };
-  }
-  const script = 'text/javascript; charset=utf-8';
-  return {
-    html: render.renderDocHtml(markdown, title, { scripts: { mermaid: MERMAID_PATH, start: START_PATH } }),
-    assets: new Map([
-      [MERMAID_PATH, { contentType: script, body: mermaid }],
-      [START_PATH, { contentType: script, body: Buffer.from(render.DOC_START_SCRIPT, 'utf8') }],
-    ]),
-  };
 }
 
 /** Resolves on the first SIGINT or SIGTERM, then stops listening for both. */

@@ -78,7 +78,8 @@ export class DocCommand extends PactoCommand {
   }
 
   private async serveHtml(render: typeof import('@pacto/render'), markdown: string, title: string, port: number): Promise<number> {
-    const { docPage, startDocServer, waitForStopSignal } = await import('../doc-server.js');
+    const { startDocServer, waitForStopSignal } = await import('../doc-server.js');
+    const { docPage } = await import('../doc-page.js');
     const page = await docPage(render, markdown, title, (message) => this.err(`warning: ${message}\n`));
     const server = await startDocServer(page, this.host, port);
     this.err(`Serving documentation at http://${formatHost(server.host)}:${server.port}\nPress Ctrl+C to stop\n`);

@@ -25,6 +25,14 @@ export function initRunModules(dir: URL): void {
   }
 }
 
+/**
+ * A file the build copies to dist/assets/ (beside dist/run/), or undefined when running from the sources, where
+ * the caller reads the file from its installed package instead.
+ */
+export function bundledAsset(path: string): string | undefined {
+  return runDir === undefined ? undefined : join(runDir, '..', 'assets', path);
+}
+
 /** What the build knows about a run bundle: its content hash and how to read it. */
 export interface RunBundleInfo {
   readonly key: string;
