@@ -1,16 +1,13 @@
-// Writes the JSON Schemas generated from the zod model (run after `pnpm build`, see package script
-// `generate:schema`). A test fails while the committed files differ from a fresh generation.
+// Writes the JSON Schemas generated from the zod models (run after `pnpm build`, see package script
+// `generate:schema`): one per format, the combined one editors use, and the TS module. A test fails while the
+// committed files differ from a fresh generation.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JSON_SCHEMA_FILES, JSON_SCHEMA_MODULE, jsonSchemaFileText, jsonSchemaModuleText } from '../dist/json-schema-files.js';
+import { generatedSchemaFiles } from '../dist/json-schema-files.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outputs = [
-  ...Object.entries(JSON_SCHEMA_FILES).map(([version, file]) => [file, jsonSchemaFileText(version)]),
-  [JSON_SCHEMA_MODULE, jsonSchemaModuleText()],
-];
-for (const [file, text] of outputs) {
+for (const [file, text] of Object.entries(generatedSchemaFiles())) {
   const path = join(packageDir, file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text);

@@ -280,8 +280,8 @@ export type ContractV10 = z.infer<typeof contractV10Schema>;
 export type ContractV11 = z.infer<typeof contractV11Schema>;
 
 /**
- * The typed contract as stage P produces it. `pactoVersion` is a plain string
- * because the parser accepts any string (L1 rejects unsupported ones), and
- * `readiness` is a known key in both versions (L1 rejects it under 1.0).
+ * A 1.0/1.1 contract as stage P produces it. `pactoVersion` is a plain string because every version text other
+ * than 1.2 and 2.0 decodes with this model (an unquoted `1.0`, or a number L1 then rejects), and `readiness` is a
+ * known key in both versions (L1 rejects it under 1.0).
  */
-export type Contract = Omit<ContractV11, 'pactoVersion'> & { pactoVersion: string };
+export type Contract1x = Omit<ContractV11, 'pactoVersion'> & { pactoVersion: string };

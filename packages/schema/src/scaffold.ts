@@ -1,6 +1,9 @@
+import { YAML_SCHEMA_MODELINE } from './schema-url.js';
+
 /**
- * The files `pacto init <name>` writes (contract.md §12). `name` is substituted verbatim: the
- * scaffold is a template, and a name that breaks the service-name pattern fails validation later.
+ * The files `pacto init <name>` writes (contract.md §12, contract-2.0.md §10). `name` is substituted verbatim:
+ * the scaffold is a template, and a name that breaks the service-name pattern fails validation later. The
+ * contract starts with the editor modeline that points at the combined JSON Schema.
  */
 export interface ScaffoldFile {
   readonly path: string;
@@ -14,11 +17,21 @@ export interface Scaffold {
   readonly files: readonly ScaffoldFile[];
 }
 
-export function scaffoldContract(name: string): Scaffold {
+/** The formats `pacto init` can scaffold; 1.0 is the default (the quickstart's). */
+export const SCAFFOLD_VERSIONS = ['1.0', '2.0'] as const;
+export type ScaffoldVersion = (typeof SCAFFOLD_VERSIONS)[number];
+
+export interface ScaffoldOptions {
+  /** The contract format to write; `1.0` when absent. */
+  readonly pactoVersion?: ScaffoldVersion;
+}
+
+export function scaffoldContract(name: string, options: ScaffoldOptions = {}): Scaffold {
+  const contract = options.pactoVersion === '2.0' ? contractTemplateV20(name) : contractTemplate(name);
   return {
     directories: [name, `${name}/interfaces`, `${name}/configuration`],
     files: [
-      { path: `${name}/pacto.yaml`, content: contractTemplate(name) },
+      { path: `${name}/pacto.yaml`, content: `${YAML_SCHEMA_MODELINE}\n${contract}` },
       { path: `${name}/interfaces/openapi.yaml`, content: openApiTemplate(name) },
       { path: `${name}/configuration/schema.json`, content: CONFIGURATION_SCHEMA },
     ],
@@ -80,6 +93,82 @@ runtime:
 scaling:
   min: 1
   max: 3
+
+metadata:
+  team: my-team
+  tier: standard
+`;
+}
+
+function contractTemplateV20(name: string): string {
+  return `pactoVersion: "2.0"
+
+service:
+  name: ${name}
+  version: 0.1.0
+  owner:
+    team: my-team
+    dri: my.handle
+    contacts:
+      - type: email
+        value: my-team@example.com
+        purpose: ownership
+
+interfaces:
+  - name: api
+    type: openapi
+    ref: interfaces/openapi.yaml
+    visibility: internal
+
+configurations:
+  - name: default
+    schema: configuration/schema.json
+    required: true
+
+# dependencies:
+#   - name: other-service
+#     ref: oci://ghcr.io/my-org/other-service-pacto:1.0.0
+#     required: true
+#     compatibility: "^1.0.0"
+
+workload: service
+
+state:
+  type: stateless
+  persistence:
+    scope: local
+    durability: ephemeral
+  dataCriticality: low
+
+# Bind a capability to an interface when the endpoint is known:
+#   binding: {type: http, interface: api, path: /health}
+capabilities:
+  - type: health
+  - type: metrics
+
+# Declared readiness: mark each claim done, partial, not-done or deferred as the work lands.
+# \`pacto validate --readiness\` fails until the score reaches minScore.
+readiness:
+  minScore: 80
+  expires: "2099-12-31"
+  history:
+    - date: "2099-01-01"
+      version: 0.1.0
+      author: my.handle
+      description: First readiness assessment
+  claims:
+    - id: runbook
+      type: document
+      category: documentation
+      status: not-done
+      evidence: docs/runbook.md
+      weight: 40
+    - id: security-review
+      type: ticket
+      category: security
+      status: not-done
+      evidence: SEC-0000
+      weight: 60
 
 metadata:
   team: my-team

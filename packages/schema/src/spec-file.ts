@@ -1,10 +1,12 @@
 import { parseAllDocuments } from 'yaml';
 
-// Rule 11 (contract.md §6): an interface contract named *.yaml / *.yml must be syntactically valid YAML.
-// Only the first document counts, as with Go's yaml.Unmarshal. Results are cached by text.
+// Whether a file a contract names can be read as its format needs: an interface contract named *.yaml / *.yml
+// must be YAML (contract.md §6 rule 11), and a 2.0 interface spec file YAML or JSON (contract-2.0.md §5 rule 6d).
+// Only the first YAML document counts, as with Go's yaml.Unmarshal. YAML results are cached by text.
 
 const MAX_CACHED = 512;
 const cache = new Map<string, string | undefined>();
+const YAML_NAME = /\.ya?ml$/i;
 
 function check(text: string): string | undefined {
   const parsed = parseAllDocuments(text, { prettyErrors: true, uniqueKeys: true, merge: true });
@@ -27,4 +29,28 @@ export function yamlSyntaxError(text: string): string | undefined {
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(text, result);
   return result;
+}
+
+/** True when a bundle path names a YAML file by its extension (case-insensitive). */
+export function isYamlFileName(path: string): boolean {
+  return YAML_NAME.test(path);
+}
+
+/**
+ * Why a 2.0 interface spec file cannot be read, or undefined when it can: a `.yaml`/`.yml` file must be YAML,
+ * any other must be JSON (so a `.proto` file is refused, as by the Go tool). The text keeps its BOM, which JSON
+ * refuses as Go's encoding/json does.
+ */
+export function interfaceSpecProblem(path: string, text: string): string | undefined {
+  if (isYamlFileName(path)) {
+    const problem = yamlSyntaxError(text);
+    return problem === undefined ? undefined : `is not valid YAML: ${problem}`;
+  }
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    // V8 ends some messages with a quote of the text and "is not valid JSON"; the finding says that already.
+    return `is not valid JSON: ${(error as Error).message.replace(/, ".*" is not valid JSON$/s, '')}`;
+  }
 }

@@ -19,12 +19,13 @@ describe('parseContract: contract.md §13 stage-P cases', () => {
     expect(result.hasNonFinite).toBe(false);
   });
 
-  it('case 3: a string pactoVersion other than 1.0/1.1 stops with UNSUPPORTED_PACTO_VERSION first', () => {
-    const error = failure(B10.replace('"1.0"', '"2.0"') + 'unknownKey: 1\n');
+  it('case 3: a string pactoVersion this tool does not read stops with UNSUPPORTED_PACTO_VERSION first', () => {
+    // 2.0 is read now (contract-2.0.md §1); 3.0 takes its place.
+    const error = failure(B10.replace('"1.0"', '"3.0"') + 'unknownKey: 1\n');
     expect(error.code).toBe('UNSUPPORTED_PACTO_VERSION');
     expect(error.path).toBe('pactoVersion');
-    expect(error.message).toBe('unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1');
-    expect(error.located).toBe('pacto.yaml:1:15: unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1');
+    expect(error.message).toBe('unsupported pactoVersion "3.0"; supported versions: 1.0, 1.1, 1.2, 2.0');
+    expect(error.located).toBe('pacto.yaml:1:15: unsupported pactoVersion "3.0"; supported versions: 1.0, 1.1, 1.2, 2.0');
     expect([error.line, error.column]).toEqual([1, 15]);
   });
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseContract } from '@pacto/schema';
+import { isContract1x, parseContract } from '@pacto/schema';
 
 const HEAD = 'pactoVersion: "1.0"\nservice:\n  name: svc\n  version: 1.0.0\n';
 
 function parsed(text: string) {
   const result = parseContract(text, 'pacto.yaml');
   if (!result.ok) throw new Error(result.error.message);
-  return result;
+  const { contract } = result;
+  if (!isContract1x(contract)) throw new Error('expected the 1.0/1.1 model');
+  return { ...result, contract };
 }
 
 /** Each decoding problem as `line:column message[ | hint]`. */

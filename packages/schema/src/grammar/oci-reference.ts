@@ -16,8 +16,16 @@ export type ValidationReferenceResult =
   | { readonly ok: true; readonly reference: ValidationReference }
   | { readonly ok: false; readonly error: string };
 
+export interface ValidationReferenceOptions {
+  /** Check the tag and digest grammar too, as pactoVersion 2.0 does (contract-2.0.md §3.11). */
+  readonly strict?: boolean;
+}
+
+const OCI_TAG = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
+const OCI_DIGEST = /^(?:sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$/;
+
 /** Parse `ref` (without any `oci://` prefix). Error texts are those of contract.md §3.12.1. */
-export function parseValidationReference(ref: string): ValidationReferenceResult {
+export function parseValidationReference(ref: string, options: ValidationReferenceOptions = {}): ValidationReferenceResult {
   if (ref === '') return { ok: false, error: 'empty OCI reference' };
   let rest = ref;
   let digest = '';
@@ -38,6 +46,12 @@ export function parseValidationReference(ref: string): ValidationReferenceResult
   const repository = rest.slice(slash + 1);
   if (registry === '') return { ok: false, error: 'invalid OCI reference: empty registry' };
   if (repository === '') return { ok: false, error: 'invalid OCI reference: empty repository' };
+  if (options.strict === true) {
+    if (tag !== '' && !OCI_TAG.test(tag)) return { ok: false, error: `invalid OCI reference: malformed tag ${goQuote(tag)}` };
+    if (digest !== '' && !OCI_DIGEST.test(digest)) {
+      return { ok: false, error: `invalid OCI reference: malformed digest ${goQuote(digest)} (want sha256:<64 hex> or sha512:<128 hex>)` };
+    }
+  }
   return { ok: true, reference: { registry, repository, tag, digest } };
 }
 

@@ -31,18 +31,26 @@ function hasLeadingZero(segment: string | undefined): boolean {
   return segment !== undefined && segment.length > 1 && segment.startsWith('0');
 }
 
+export interface VersionParseOptions {
+  /**
+   * Accept leading zeros in major, minor and patch (`2024.01.01`), as Masterminds/semver 3.4 and later and so
+   * pactoVersion 2.0 do (contract-2.0.md §3.11). The numbers read as decimal.
+   */
+  readonly leadingZeros?: boolean;
+}
+
 /**
  * Parse `text` as a lenient semantic version. Numeric parts and numeric pre-release identifiers
  * must not have leading zeros (contract.md §3.12.2). Error texts follow Masterminds/semver.
  */
-export function parseVersion(text: string): VersionParseResult {
+export function parseVersion(text: string, options: VersionParseOptions = {}): VersionParseResult {
   if (text.length > MAX_VERSION_LENGTH) {
     return { ok: false, error: `version string is too long (max ${MAX_VERSION_LENGTH} bytes)` };
   }
   const match = LOOSE_VERSION.exec(text);
   if (match === null) return { ok: false, error: 'invalid semantic version' };
   const [, major, minor, patch, prerelease = '', build = ''] = match;
-  if (hasLeadingZero(major) || hasLeadingZero(minor) || hasLeadingZero(patch)) {
+  if (options.leadingZeros !== true && (hasLeadingZero(major) || hasLeadingZero(minor) || hasLeadingZero(patch))) {
     return { ok: false, error: 'version segment starts with 0' };
   }
   if (prerelease !== '' && prerelease.split('.').some((id) => DIGITS.test(id) && hasLeadingZero(id))) {
@@ -67,8 +75,8 @@ export function parseVersion(text: string): VersionParseResult {
 }
 
 /** True when `text` is a lenient semantic version. */
-export function isSemanticVersion(text: string): boolean {
-  return parseVersion(text).ok;
+export function isSemanticVersion(text: string, options: VersionParseOptions = {}): boolean {
+  return parseVersion(text, options).ok;
 }
 
 function compareNumbers(a: number, b: number): number {

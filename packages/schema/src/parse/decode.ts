@@ -1,6 +1,6 @@
-import type { Contract } from '../model.js';
+import type { Contract } from '../contract-types.js';
 import { didYouMean } from '../suggest.js';
-import { contractShape } from './contract-shapes.js';
+import { contractShape, contractShapeV20 } from './contract-shapes.js';
 import type { FieldSpec, StructShape } from './contract-shapes.js';
 import { describeExpected, describeFound, inside, pathText, quoteValue } from './describe.js';
 import type { PathSegment } from './describe.js';
@@ -20,6 +20,12 @@ const OLD_LAYOUT_HINTS: Readonly<Record<string, string>> = {
   configuration:
     'older layout: write "configurations:", a list of named entries such as "- name: default", instead of "configuration:"',
   policy: 'older layout: write "policies:", a list of named entries such as "- name: default", instead of "policy:"',
+};
+
+/** 1.x keys that pactoVersion 2.0 moved (contract-2.0.md §11). */
+const V20_LAYOUT_HINTS: Readonly<Record<string, string>> = {
+  runtime: '1.x layout: pactoVersion 2.0 has "state:" and "workload:" at the top level instead of "runtime:"; `pacto migrate` rewrites a 1.x contract',
+  scaling: '1.x layout: pactoVersion 2.0 has no "scaling:"; `pacto migrate` rewrites a 1.x contract',
 };
 
 const BOOL_WORDS = new Map<string, boolean>([
@@ -97,7 +103,7 @@ class Decoder {
     const name = key.text;
     const where = this.path.length === 0 ? ' at the top level' : inside(this.path);
     const hint =
-      (this.path.length === 0 ? OLD_LAYOUT_HINTS[name] : undefined) ??
+      (this.path.length === 0 ? (OLD_LAYOUT_HINTS[name] ?? (shape === contractShapeV20 ? V20_LAYOUT_HINTS[name] : undefined)) : undefined) ??
       didYouMean(name, shape.keys) ??
       `the fields${where} are ${shape.keys.join(', ')}`;
     this.error(key, `unknown field ${quoteValue(name)}${where}`, hint);
@@ -156,6 +162,34 @@ class Decoder {
         this.kindError(node, spec);
         return undefined;
       }
+      case 'float': {
+        if (node.kind !== 'scalar') {
+          this.kindError(node, spec);
+          return undefined;
+        }
+        const resolved = resolveScalar(node);
+        if (resolved.tag === 'null') return undefined;
+        if ((resolved.tag === 'int' || resolved.tag === 'float') && typeof resolved.value === 'number') return resolved.value;
+        this.kindError(node, spec);
+        return undefined;
+      }
+      case 'stringList': {
+        if (node.kind !== 'seq') {
+          if (!this.isNull(node)) this.kindError(node, spec);
+          return undefined;
+        }
+        const items: string[] = [];
+        node.items.forEach((item, index) => {
+          if (item.kind === 'scalar') {
+            items.push(this.isNull(item) ? '' : item.text);
+            return;
+          }
+          this.path.push(index);
+          this.error(item, `expected a string${inside(this.path)}, got ${describeFound(item)}`);
+          this.path.pop();
+        });
+        return items;
+      }
       case 'bool': {
         if (node.kind !== 'scalar') {
           this.kindError(node, spec);
@@ -211,7 +245,8 @@ class Decoder {
       if (value[name] !== undefined) continue;
       const kind = spec.shape.kind;
       if (kind === 'string') value[name] = '';
-      else if (kind === 'int') value[name] = 0;
+      else if (kind === 'int' || kind === 'float') value[name] = 0;
+      else if (kind === 'bool') value[name] = false;
       else if (kind === 'list') value[name] = [];
       else if (spec.shape.kind === 'struct') value[name] = this.withZeros({}, spec.shape.type);
     }
@@ -223,11 +258,14 @@ export type DecodeResult =
   | { readonly ok: true; readonly contract: Contract }
   | { readonly ok: false; readonly errors: readonly DecodeError[] };
 
-/** Decode the document root into the typed contract. Throws DecodeAbort for failures that stop decoding. */
-export function decodeContract(root: YamlNode): DecodeResult {
+/**
+ * Decode the document root into the typed contract, with the model of its format (the 1.0/1.1 model unless given).
+ * Throws DecodeAbort for failures that stop decoding.
+ */
+export function decodeContract(root: YamlNode, shape: StructShape = contractShape): DecodeResult {
   const decoder = new Decoder();
-  const decoded = decoder.decodeStruct(root, contractShape, undefined, 0);
+  const decoded = decoder.decodeStruct(root, shape, undefined, 0);
   if (decoder.errors.length > 0) return { ok: false, errors: decoder.errors };
-  const contract = decoder.withZeros(decoded ?? {}, contractShape) as unknown as Contract;
+  const contract = decoder.withZeros(decoded ?? {}, shape) as unknown as Contract;
   return { ok: true, contract };
 }

@@ -61,6 +61,10 @@ export function describeExpected(shape: FieldShape, key: string): string {
   switch (shape.kind) {
     case 'int':
       return `an integer ${key}${integerRange(shape)}`;
+    case 'float':
+      return `${key} to be a number`;
+    case 'stringList':
+      return `${key} to be a list of strings`;
     case 'bool':
       return `${key} to be true or false`;
     case 'string':

@@ -1,9 +1,10 @@
-import type { Contract } from '../model.js';
-import { SUPPORTED_PACTO_VERSIONS } from '../pacto-versions.js';
+import type { Contract } from '../contract-types.js';
+import { SUPPORTED_PACTO_VERSIONS, formatOfVersion } from '../pacto-versions.js';
 import { checkAliasExpansion } from './alias-guard.js';
 import { ContractParseError, renderParseError } from './contract-parse-error.js';
 import type { ParseProblem } from './contract-parse-error.js';
 import { decodeContract } from './decode.js';
+import { contractShape, contractShapeV12, contractShapeV20 } from './contract-shapes.js';
 import { toGeneric } from './generic.js';
 import { goQuote } from '../grammar/go-quote.js';
 import { DecodeAbort } from './map-pairs.js';
@@ -49,12 +50,19 @@ function yamlProblem(reason: string, at: { line?: number | undefined; column?: n
   };
 }
 
-/** The `pactoVersion` string of a mapping root, when it is a string scalar. */
-function authoredVersion(root: YamlNode): { text: string; node: YamlNode } | undefined {
+/** The `pactoVersion` scalar of a mapping root: its text, and whether YAML reads it as a string. */
+function authoredVersion(root: YamlNode): { text: string; isString: boolean; node: YamlNode } | undefined {
   if (root.kind !== 'map') return undefined;
   const pair = root.pairs.find((p) => p.key.kind === 'scalar' && p.key.text === 'pactoVersion');
-  if (pair === undefined || pair.value.kind !== 'scalar' || resolveScalar(pair.value).tag !== 'str') return undefined;
-  return { text: pair.value.text, node: pair.value };
+  if (pair === undefined || pair.value.kind !== 'scalar') return undefined;
+  return { text: pair.value.text, isString: resolveScalar(pair.value).tag === 'str', node: pair.value };
+}
+
+const SHAPES = { '1.x': contractShape, '1.2': contractShapeV12, '2.0': contractShapeV20 } as const;
+
+/** The unsupported-version message (contract-2.0.md §1). */
+export function unsupportedVersionDetail(version: string): string {
+  return `unsupported pactoVersion ${goQuote(version)}; supported versions: ${SUPPORTED_PACTO_VERSIONS.join(', ')}`;
 }
 
 /**
@@ -73,7 +81,7 @@ export function parseContract(text: string | Uint8Array, fileName: string, optio
     const root = tree.root;
 
     const version = authoredVersion(root);
-    if (version && version.text !== '' && !(SUPPORTED_PACTO_VERSIONS as readonly string[]).includes(version.text)) {
+    if (version?.isString && version.text !== '' && !(SUPPORTED_PACTO_VERSIONS as readonly string[]).includes(version.text)) {
       return {
         ok: false,
         error: withoutStack(
@@ -81,20 +89,16 @@ export function parseContract(text: string | Uint8Array, fileName: string, optio
             new ContractParseError({
               code: 'UNSUPPORTED_PACTO_VERSION',
               path: 'pactoVersion',
-              problems: [
-                {
-                  message: `unsupported pactoVersion ${goQuote(version.text)}; supported versions: 1.0, 1.1`,
-                  line: version.node.line,
-                  column: version.node.column,
-                },
-              ],
+              problems: [{ message: unsupportedVersionDetail(version.text), line: version.node.line, column: version.node.column }],
               fileName,
             }),
         ),
       };
     }
 
-    const decoded = decodeContract(root);
+    // The model follows the version's text, quoted or not: an unquoted 2.0 decodes with the 2.0 keys and then
+    // fails L1 for not being a string, as an unquoted 1.0 does.
+    const decoded = decodeContract(root, SHAPES[formatOfVersion(version?.text ?? '')]);
     if (!decoded.ok) return fail(fileName, decoded.errors.map((error) => ({ ...error })));
     const contract = decoded.contract;
     const positions = new YamlSourceMap(root);

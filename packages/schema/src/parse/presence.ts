@@ -1,4 +1,4 @@
-import type { Contract } from '../model.js';
+import type { Contract } from '../contract-types.js';
 
 // contract.md §2.3: the three presence checks, first failure wins.
 export interface PresenceFailure {
@@ -20,7 +20,7 @@ export function checkPresence(contract: Contract): PresenceFailure | undefined {
 
 /** `replicas` fixes the count: the typed contract reads it as min = max = replicas (generic document untouched). */
 export function normaliseScaling(contract: Contract): void {
-  const scaling = contract.scaling;
+  const scaling = 'scaling' in contract ? contract.scaling : undefined;
   if (scaling?.replicas !== undefined) {
     scaling.min = scaling.replicas;
     scaling.max = scaling.replicas;
