@@ -1,4 +1,5 @@
-// The result model of contract.md §10, with the layer and YAML position of each finding added.
+// The result model of contract.md §10, with the layer and YAML position of each finding added. The codes are
+// those of contract.md Appendix A and contract-2.0.md §5-§7.
 
 export type ParseCode = 'PARSE_ERROR';
 
@@ -44,7 +45,18 @@ export type CrossFieldCode =
   | 'DUPLICATE_READINESS_ID'
   | 'EMPTY_READINESS_EVIDENCE'
   | 'EMPTY_READINESS_DESCRIPTION'
-  | 'INVALID_READINESS_EXPIRES';
+  | 'INVALID_READINESS_EXPIRES'
+  | 'INVALID_READINESS_REVISION'
+  | 'INVALID_INTERFACE_TYPE'
+  | 'INTERFACE_REF_REQUIRED'
+  | 'INVALID_INTERFACE_SPEC'
+  | 'INVALID_CAPABILITY_TYPE'
+  | 'CAPABILITY_REF_REQUIRED'
+  | 'CAPABILITY_REF_INVALID'
+  | 'DUPLICATE_CAPABILITY'
+  | 'CAPABILITY_INTERFACE_UNKNOWN'
+  | 'CAPABILITY_PATH_INVALID'
+  | 'UNSUPPORTED_POLICY_TARGET';
 
 export type SemanticCode = 'UPGRADE_STRATEGY_STATE_MISMATCH';
 

@@ -5,8 +5,17 @@ export { validateCrossField } from './cross-field/validate-cross-field.js';
 export { validateSemantic } from './semantic.js';
 export { enforcePolicies, resolveLocalPolicies, resolvePolicies } from './policies.js';
 export type { BundleResolver, PolicyResolution, ResolvedPolicy, ResolvePoliciesOptions } from './policies.js';
-export { evaluateReadiness, readinessGateFinding } from './readiness.js';
-export type { ReadinessCheckEvaluation, ReadinessCheckStatus, ReadinessEvaluation } from './readiness.js';
+export {
+  contractGateFinding,
+  evaluateContractReadiness,
+  evaluateReadiness,
+  isClaimsEvaluation,
+  readinessGateFinding,
+} from './readiness.js';
+export type { AnyReadinessEvaluation, ReadinessCheckEvaluation, ReadinessCheckStatus, ReadinessEvaluation } from './readiness.js';
+export { DEFAULT_MIN_SCORE, DEFAULT_PARTIAL_CREDIT, claimsGateFinding, evaluateClaims } from './readiness-claims.js';
+export type { ClaimEvaluation, ClaimsAssessment, ClaimsReadinessEvaluation } from './readiness-claims.js';
+export { isSafeCapabilityPath } from './cross-field/capabilities.js';
 export { compileUserSchema } from './user-schema.js';
 export type { UserSchema, UserSchemaResult } from './user-schema.js';
 export type {

@@ -1,7 +1,9 @@
-import { epochDay, parseReadinessDate, type Readiness } from '@pacto/schema';
+import { epochDay, isContractV12, isContractV20, parseReadinessDate, type Contract, type Readiness } from '@pacto/schema';
 import { errorFinding, type Finding } from './finding.js';
+import { claimsGateFinding, evaluateClaims, type ClaimsReadinessEvaluation } from './readiness-claims.js';
 
-// Readiness scoring and the opt-in gate (contract.md §9).
+// Readiness scoring and the opt-in gate: per-check expiry of 1.1 (contract.md §9) here, and the claims of 1.2 and
+// 2.0 (contract-2.0.md §7) in readiness-claims.ts; `evaluateContractReadiness` picks by format.
 
 export type ReadinessCheckStatus = 'Current' | 'Expired' | 'Invalid';
 
@@ -102,4 +104,23 @@ export function readinessGateFinding(evaluation: ReadinessEvaluation | undefined
     'readiness',
     `readiness score ${e.score} is below minScore ${e.minScore} (${e.currentCount} current, ${e.expiredCount} expired, ${e.invalidCount} invalid of ${e.checks.length} checks)`,
   );
+}
+
+/** The evaluation of either readiness model; `isClaimsEvaluation` tells them apart. */
+export type AnyReadinessEvaluation = ReadinessEvaluation | ClaimsReadinessEvaluation;
+
+export function isClaimsEvaluation(evaluation: AnyReadinessEvaluation): evaluation is ClaimsReadinessEvaluation {
+  return 'claims' in evaluation;
+}
+
+/** Score a contract's readiness with the model of its format, at `now`; undefined when it declares none. */
+export function evaluateContractReadiness(contract: Contract, now: Date): AnyReadinessEvaluation | undefined {
+  if (isContractV20(contract) || isContractV12(contract)) return evaluateClaims(contract.readiness, now);
+  return evaluateReadiness(contract.readiness, now);
+}
+
+/** The READINESS_GATE_UNMET error for either model, or undefined when the gate passes. */
+export function contractGateFinding(evaluation: AnyReadinessEvaluation | undefined): Finding | undefined {
+  if (evaluation === undefined) return undefined;
+  return isClaimsEvaluation(evaluation) ? claimsGateFinding(evaluation) : readinessGateFinding(evaluation);
 }

@@ -1,4 +1,4 @@
-import type { Contract } from '@pacto/schema';
+import type { ContractV1Family as Contract } from '@pacto/schema';
 import { warningFinding, type LayerResult } from './finding.js';
 
 /** Layer 3 (contract.md §7): warnings only. */

@@ -1,8 +1,10 @@
-import { CONTRACT_RULES, goQuote } from '@pacto/schema';
+import { CONTRACT_RULES, SUPPORTED_PACTO_VERSIONS, unsupportedVersionDetail } from '@pacto/schema';
 import type { ErrorObject } from 'ajv';
 import { errorFinding, type Finding, type LayerResult } from './finding.js';
-import { validate as validateV10 } from './generated/pacto-v1-0.js';
-import { validate as validateV11 } from './generated/pacto-v1-1.js';
+import { validator as validatorV10 } from './generated/pacto-v1-0.js';
+import { validator as validatorV11 } from './generated/pacto-v1-1.js';
+import { validator as validatorV12 } from './generated/pacto-v1-2.js';
+import { validator as validatorV20 } from './generated/pacto-v2-0.js';
 import { jsonConversionError } from './policies.js';
 import { describeAssertion, describeValue, dottedPath, leafErrors, unionBranch, type Assertion } from './schema-errors.js';
 
@@ -15,7 +17,7 @@ function ruleOf(unionSchemaPath: string | undefined): string | undefined {
   return undefined;
 }
 
-// Layer 1 (contract.md §5): the generic document against the JSON Schema of its pactoVersion, with
+// Layer 1 (contract.md §5, contract-2.0.md §4): the generic document against the JSON Schema of its pactoVersion, with
 // validators precompiled by scripts/generate-validators.mjs.
 
 interface GeneratedValidator {
@@ -23,9 +25,12 @@ interface GeneratedValidator {
   errors?: ErrorObject[] | null;
 }
 
-const VALIDATORS: Record<string, GeneratedValidator> = {
-  '1.0': validateV10 as GeneratedValidator,
-  '1.1': validateV11 as GeneratedValidator,
+// Each validator is built on first use (see scripts/generate-validators.mjs).
+const VALIDATORS: Record<string, () => GeneratedValidator> = {
+  '1.0': validatorV10 as () => GeneratedValidator,
+  '1.1': validatorV11 as () => GeneratedValidator,
+  '1.2': validatorV12 as () => GeneratedValidator,
+  '2.0': validatorV20 as () => GeneratedValidator,
 };
 
 function single(finding: Finding): LayerResult {
@@ -39,9 +44,9 @@ export function documentVersion(document: unknown): string {
   return typeof version === 'string' ? version : '';
 }
 
-/** The unsupported-version message of contract.md §5 step 2. */
+/** The unsupported-version message of contract.md §5 step 2 (contract-2.0.md §1). */
 export function unsupportedVersionMessage(version: string): string {
-  return `unsupported pactoVersion ${goQuote(version)}; supported versions: 1.0, 1.1`;
+  return unsupportedVersionDetail(version);
 }
 
 /** An assertion in words, with what the contract model adds: which interfaces need a key, which version has a key. */
@@ -61,14 +66,18 @@ function modelAssertion(error: ErrorObject, version: string): Assertion {
   return assertion;
 }
 
+/** The supported versions a number stands for when written without quotes (`1.0` unquoted is the number 1). */
+const UNQUOTED_VERSIONS: ReadonlyMap<number, string> = new Map(SUPPORTED_PACTO_VERSIONS.map((v) => [Number(v), v] as const));
+
 /** Why the document's pactoVersion cannot be used: unsupported, missing, or not a string (`1.0` unquoted is a number). */
 function versionMessage(document: unknown, version: string): string {
   const value = document !== null && typeof document === 'object' ? (document as Record<string, unknown>)['pactoVersion'] : undefined;
-  if (value === undefined || value === null) return version === '' && value === undefined ? 'pactoVersion is required: write pactoVersion: "1.0" (or "1.1")' : unsupportedVersionMessage(version);
+  if (value === undefined || value === null) return version === '' && value === undefined ? 'pactoVersion is required: write pactoVersion: "1.0" (or "1.1", "1.2", "2.0")' : unsupportedVersionMessage(version);
   if (typeof value === 'string') return unsupportedVersionMessage(version);
-  // YAML reads an unquoted 1.0 as the number 1 and 1.1 as 1.1: say which string was meant.
-  if (value === 1 || value === 1.1) return `pactoVersion must be a string: write "${value === 1 ? '1.0' : '1.1'}" in quotes`;
-  return `pactoVersion must be a string, got ${JSON.stringify(value)}; supported versions: "1.0", "1.1"`;
+  // YAML reads an unquoted 1.0 as the number 1 and 2.0 as 2: say which string was meant.
+  const meant = typeof value === 'number' ? UNQUOTED_VERSIONS.get(value) : undefined;
+  if (meant !== undefined) return `pactoVersion must be a string: write "${meant}" in quotes`;
+  return `pactoVersion must be a string, got ${JSON.stringify(value)}; supported versions: ${SUPPORTED_PACTO_VERSIONS.map((v) => `"${v}"`).join(', ')}`;
 }
 
 /**
@@ -81,7 +90,7 @@ export function validateStructural(document: unknown, hasNonFinite?: boolean): L
     if (conversion !== undefined) return single(errorFinding('structural', 'YAML_PARSE_ERROR', '', conversion));
   }
   const version = documentVersion(document);
-  const validator = VALIDATORS[version];
+  const validator = VALIDATORS[version]?.();
   if (validator === undefined) {
     return single(errorFinding('structural', 'UNSUPPORTED_PACTO_VERSION', 'pactoVersion', versionMessage(document, version)));
   }

@@ -3,7 +3,7 @@ import AjvDraft04Module from 'ajv-draft-04';
 import draft06MetaSchemaJson from 'ajv/dist/refs/json-schema-draft-06.json' with { type: 'json' };
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { validate as validateDraft202012Schema } from './generated/json-schema-2020-12.js';
+import { validator as draft202012SchemaValidator } from './generated/json-schema-2020-12.js';
 import { describeSchemaError, leafErrors } from './schema-errors.js';
 
 // Configuration and policy schemas written by users (contract.md §6 rules 13/16/20b, §8): compiled
@@ -102,7 +102,7 @@ function sharedAjv(engine: Engine): SharedAjv {
 function compileStandalone(engine: Engine, schema: AnySchema): ValidateFunction {
   const { ajv, ownRefs, ownSchemas } = sharedAjv(engine);
   if (engine === '2020-12') {
-    const meta = validateDraft202012Schema as MetaValidator;
+    const meta = draft202012SchemaValidator() as MetaValidator;
     // The same text ajv throws when its own meta-schema check fails.
     if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
   }

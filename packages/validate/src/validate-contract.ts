@@ -1,4 +1,4 @@
-import { parseContract, type Contract, type ContractBundle, type SourceMap } from '@pacto/schema';
+import { isContractV20, parseContract, type Contract, type ContractBundle, type SourceMap } from '@pacto/schema';
 import { validateCrossField } from './cross-field/validate-cross-field.js';
 import { errorFinding, type Finding, type LayerResult } from './finding.js';
 import {
@@ -8,7 +8,7 @@ import {
   type BundleResolver,
   type ResolvedPolicy,
 } from './policies.js';
-import { evaluateReadiness, readinessGateFinding, type ReadinessEvaluation } from './readiness.js';
+import { contractGateFinding, evaluateContractReadiness, type AnyReadinessEvaluation } from './readiness.js';
 import { validateSemantic } from './semantic.js';
 import { validateStructural } from './structural.js';
 
@@ -32,8 +32,8 @@ export interface ValidationResult {
   readonly warnings: readonly Finding[];
   /** The typed contract, when stage P succeeded. */
   readonly contract?: Contract;
-  /** The readiness evaluation at `now`, when the contract parsed and declares checks. */
-  readonly readiness?: ReadinessEvaluation;
+  /** The readiness evaluation at `now` (its model follows the format), when the contract parsed and declares checks or claims. */
+  readonly readiness?: AnyReadinessEvaluation;
 }
 
 /** What stage P to L3 leave for policies and the gate. */
@@ -85,16 +85,16 @@ function checkUpToSemantic(bundle: ContractBundle): Stage {
   const crossField = validateCrossField(contract, bundle.files);
   append(checked, crossField);
   if (crossField.errors.length > 0) return { done: false, checked };
-  append(checked, validateSemantic(contract));
+  // 2.0 has no semantic layer (contract-2.0.md §4).
+  if (!isContractV20(contract)) append(checked, validateSemantic(contract));
   return { done: false, checked: { ...checked, policiesRun: true } };
 }
 
 function finish(checked: Checked, fileName: string, options: SyncValidateOptions): ValidationResult {
   const { contract, positions } = checked;
-  const readinessDeclared = (contract.readiness?.checks?.length ?? 0) > 0;
-  const readiness = readinessDeclared ? evaluateReadiness(contract.readiness, (options.now ?? (() => new Date()))()) : undefined;
+  const readiness = contract.readiness ? evaluateContractReadiness(contract, (options.now ?? (() => new Date()))()) : undefined;
   if (options.readinessGate === true) {
-    const gate = readinessGateFinding(readiness);
+    const gate = contractGateFinding(readiness);
     if (gate !== undefined) checked.errors.push(gate);
   }
   const errors = checked.errors.map((finding) => locate(finding, positions, fileName));

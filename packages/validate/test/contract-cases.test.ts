@@ -58,9 +58,10 @@ describe('contract.md §13: parsing and versions (1-8)', () => {
   });
 
   it('3: a newer string version is reported first, alone', async () => {
-    const result = await run(B10.replace('"1.0"', '"2.0"'));
+    // 2.0 is read now (contract-2.0.md §1); 3.0 takes the place of the spec's 2.0 here.
+    const result = await run(B10.replace('"1.0"', '"3.0"'));
     expect(errorPairs(result)).toEqual(['UNSUPPORTED_PACTO_VERSION @ pactoVersion']);
-    expect(result.errors[0]?.message).toBe('unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1');
+    expect(result.errors[0]?.message).toBe('unsupported pactoVersion "3.0"; supported versions: 1.0, 1.1, 1.2, 2.0');
     expect(result.errors[0]).toMatchObject({ line: 1, column: 15 });
   });
 

@@ -34,11 +34,12 @@ describe('validateStructural (L1 on a generic document)', () => {
     const message = (pactoVersion: unknown) => validateStructural({ ...minimal, pactoVersion }).errors.map((e) => [e.code, e.path, e.message]);
     expect(message(1.1)).toEqual([['UNSUPPORTED_PACTO_VERSION', 'pactoVersion', 'pactoVersion must be a string: write "1.1" in quotes']]);
     expect(message(1)).toEqual([['UNSUPPORTED_PACTO_VERSION', 'pactoVersion', 'pactoVersion must be a string: write "1.0" in quotes']]);
-    expect(message(2)).toEqual([
-      ['UNSUPPORTED_PACTO_VERSION', 'pactoVersion', 'pactoVersion must be a string, got 2; supported versions: "1.0", "1.1"'],
+    expect(message(2)).toEqual([['UNSUPPORTED_PACTO_VERSION', 'pactoVersion', 'pactoVersion must be a string: write "2.0" in quotes']]);
+    expect(message(3)).toEqual([
+      ['UNSUPPORTED_PACTO_VERSION', 'pactoVersion', 'pactoVersion must be a string, got 3; supported versions: "1.0", "1.1", "1.2", "2.0"'],
     ]);
-    expect(message('3')).toEqual([['UNSUPPORTED_PACTO_VERSION', 'pactoVersion', 'unsupported pactoVersion "3"; supported versions: 1.0, 1.1']]);
-    expect(validateStructural({ service: {} }).errors[0]?.message).toBe('pactoVersion is required: write pactoVersion: "1.0" (or "1.1")');
+    expect(message('3')).toEqual([['UNSUPPORTED_PACTO_VERSION', 'pactoVersion', 'unsupported pactoVersion "3"; supported versions: 1.0, 1.1, 1.2, 2.0']]);
+    expect(validateStructural({ service: {} }).errors[0]?.message).toBe('pactoVersion is required: write pactoVersion: "1.0" (or "1.1", "1.2", "2.0")');
   });
 
   it('reports unknown keys as additional properties when called on raw documents', () => {

@@ -1,7 +1,6 @@
-import { goQuote, isValidBundlePath, type BundleFS } from '@pacto/schema';
+import { goQuote, isValidBundlePath, isYamlFileName, yamlSyntaxError, type BundleFS } from '@pacto/schema';
 import { fileText } from '../file-text.js';
 import { compileUserSchema, type UserSchema } from '../user-schema.js';
-import { yamlSyntaxError } from '../yaml-check.js';
 import type { CrossFieldContext } from './context.js';
 
 /** True when something (file or directory) is at `path` inside the bundle (contract.md §3.12.4). */
@@ -25,8 +24,6 @@ export function fileNotFoundMessage(files: BundleFS, what: string, path: string)
   return `${what} ${goQuote(path)} not found in bundle${hint}`;
 }
 
-const YAML_EXTENSION = /\.ya?ml$/i;
-
 /**
  * Rule 10 over every interface, then rule 11 over every interface (the Go tool's order): the contract
  * file exists and, when it is YAML and readable, parses. A missing file is reported once, by rule 10.
@@ -41,7 +38,7 @@ export function checkInterfaceFiles(ctx: CrossFieldContext, files: BundleFS, con
   });
   interfaces.forEach((item, i) => {
     const path = item.contract;
-    if (!path || !YAML_EXTENSION.test(path)) return;
+    if (!path || !isYamlFileName(path)) return;
     const bytes = readBundleFile(files, path);
     if (bytes === undefined) return;
     const problem = yamlSyntaxError(fileText(bytes));

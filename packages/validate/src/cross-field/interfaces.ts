@@ -1,4 +1,4 @@
-import { goQuote, type Contract } from '@pacto/schema';
+import { goQuote, type ContractV1Family as Contract } from '@pacto/schema';
 import type { CrossFieldContext } from './context.js';
 
 /** Rules 6a, 6b and 7: ports and contract files by interface type. */

@@ -1,23 +1,32 @@
-import { goQuote, parseRange, parseValidationReference, parseVersion, splitRef, type Contract } from '@pacto/schema';
+import { goQuote, parseRange, parseValidationReference, parseVersion, splitRef, type ContractV1Family, type Dependency } from '@pacto/schema';
 import type { CrossFieldCode } from '../finding.js';
 import type { CrossFieldContext } from './context.js';
 
+/** How refs and versions are read: 2.0 checks tags and digests and accepts leading zeros (contract-2.0.md §3.11). */
+export interface GrammarOptions {
+  readonly strict?: boolean;
+}
+
 /** Rules 14, 15b, 19a: an `oci://` ref must parse; `%q` quotes `quoted`. Returns true when it parses. */
-export function checkOciRef(ctx: CrossFieldContext, ref: string, code: CrossFieldCode, path: string, quoted: string): boolean {
+export function checkOciRef(ctx: CrossFieldContext, ref: string, code: CrossFieldCode, path: string, quoted: string, grammar: GrammarOptions = {}): boolean {
   const split = splitRef(ref);
   if (split.scheme !== 'oci') return true;
-  const parsed = parseValidationReference(split.location);
+  const parsed = parseValidationReference(split.location, grammar);
   if (!parsed.ok) ctx.error(code, path, `invalid OCI reference ${goQuote(quoted)}: ${parsed.error}`);
   return parsed.ok;
 }
 
 /** Rule 17 per dependency: ref (17a/b), then compatibility (17c/d). */
-export function checkDependencies(ctx: CrossFieldContext, contract: Contract): void {
+export function checkDependencies(
+  ctx: CrossFieldContext,
+  contract: { readonly dependencies?: readonly Partial<Dependency>[] | undefined },
+  grammar: GrammarOptions = {},
+): void {
   (contract.dependencies ?? []).forEach((dependency, i) => {
     const ref = dependency.ref ?? '';
     const split = splitRef(ref);
     if (split.scheme === 'oci') {
-      const parsed = parseValidationReference(split.location);
+      const parsed = parseValidationReference(split.location, grammar);
       if (!parsed.ok) {
         ctx.error('INVALID_OCI_REF', `dependencies[${i}].ref`, `invalid OCI reference ${goQuote(ref)}: ${parsed.error}`);
         return;
@@ -47,13 +56,13 @@ export function checkDependencies(ctx: CrossFieldContext, contract: Contract): v
 }
 
 /** Rules 1 and 19b: a semantic version. */
-export function checkSemver(ctx: CrossFieldContext, value: string, code: CrossFieldCode, path: string): void {
-  const parsed = parseVersion(value);
+export function checkSemver(ctx: CrossFieldContext, value: string, code: CrossFieldCode, path: string, grammar: GrammarOptions = {}): void {
+  const parsed = parseVersion(value, { leadingZeros: grammar.strict === true });
   if (!parsed.ok) ctx.error(code, path, `${goQuote(value)} is not valid semver: ${parsed.error}`);
 }
 
 /** Rules 18, 19a, 19b: image and chart. */
-export function checkArtifacts(ctx: CrossFieldContext, contract: Contract): void {
+export function checkArtifacts(ctx: CrossFieldContext, contract: ContractV1Family): void {
   const image = contract.service?.image;
   if (image) {
     const ref = image.ref ?? '';

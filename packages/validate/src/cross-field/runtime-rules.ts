@@ -1,4 +1,4 @@
-import type { Contract } from '@pacto/schema';
+import type { ContractV1Family as Contract } from '@pacto/schema';
 import type { CrossFieldContext } from './context.js';
 
 /** Rules 21, 22 and 23: scaling bounds, job scaling and the stateless/persistent conflict. */

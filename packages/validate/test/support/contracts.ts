@@ -1,4 +1,4 @@
-import type { Contract } from '@pacto/schema';
+import type { Contract1x as Contract } from '@pacto/schema';
 
 /** `B10` of contract.md §13 as a typed contract, with `extra` merged over it. */
 export function b10(extra: Partial<Contract> = {}): Contract {
