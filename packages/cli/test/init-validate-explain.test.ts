@@ -131,11 +131,12 @@ describe('pacto explain', () => {
   it('reports a parse failure as one line naming the file, line and column', async () => {
     const cwd = tempDir();
     await runPacto(['init', 'svc'], { cwd });
-    writeFileSync(join(cwd, 'svc', 'pacto.yaml'), 'pactoVersion: "2.0"\nservice:\n  name: svc\n  version: 1.0.0\n');
+    writeFileSync(join(cwd, 'svc', 'pacto.yaml'), 'pactoVersion: "3.0"\nservice:\n  name: svc\n  version: 1.0.0\n');
     expect(await runPacto(['explain', 'svc'], { cwd })).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'svc/pacto.yaml:1:15: unsupported pactoVersion "2.0"; supported versions: 1.0, 1.1\n',
+      stderr: 'svc/pacto.yaml:1:15: unsupported pactoVersion "3.0"; supported versions: 1.0, 1.1, 1.2, 2.0
+',
     });
   });
 });

@@ -9,7 +9,8 @@ const all = (c: Classification): Rule => ({ added: c, removed: c, modified: c })
 // The "empty rule" fields of the runtime block: appearing is harmless, changing or vanishing may break callers.
 const appearSafe: Rule = { added: NB, modified: PB, removed: PB };
 
-// diff.md §3 and §4.2: (path, type) -> classification. Bracketed identities are stripped before lookup.
+// diff.md §3 and §4.2, contract-2.0.md §8: (path, type) -> classification. Bracketed identities are stripped
+// before lookup.
 const RULES: Readonly<Record<string, Rule>> = {
   pactoVersion: all(NB),
   'service.name': { modified: B },
@@ -35,7 +36,15 @@ const RULES: Readonly<Record<string, Rule>> = {
   'runtime.health.initialDelaySeconds': all(NB),
   'runtime.metrics.interface': appearSafe,
   'runtime.metrics.path': appearSafe,
+  workload: { added: NB, removed: NB, modified: B },
+  state: { added: NB },
+  'state.type': { modified: B },
+  'state.persistence.scope': { modified: B },
+  'state.persistence.durability': { modified: B },
+  'state.dataCriticality': { added: NB, removed: NB, modified: PB },
+  capabilities: { added: NB, removed: PB },
   interfaces: { added: NB, removed: B },
+  'interfaces.ref': { modified: PB },
   'interfaces.type': { modified: B },
   'interfaces.port': { added: PB, removed: B, modified: B },
   'interfaces.visibility': { modified: PB },
@@ -53,6 +62,7 @@ const RULES: Readonly<Record<string, Rule>> = {
   readiness: all(NB),
   'readiness.minScore': all(NB),
   'readiness.checks': all(NB),
+  'readiness.claims': all(NB),
   'readiness.expires': all(NB),
   'readiness.partialCredit': all(NB),
   'openapi.paths': { added: NB, removed: B },

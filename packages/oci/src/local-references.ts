@@ -12,7 +12,7 @@ export function localReferenceRefusal(contract: Contract): string | undefined {
       return `local dependency detected: ${dependency.ref}\nLocal dependencies are not allowed when publishing. All dependencies must use OCI references (oci://...)`;
     }
   }
-  const chart = contract.service.chart?.ref;
+  const chart = 'chart' in contract.service ? contract.service.chart?.ref : undefined;
   if (chart !== undefined && !isOci(chart)) {
     return `local chart reference detected: ${chart}\nLocal chart references are not allowed when publishing. Use an OCI reference (oci://...)`;
   }

@@ -16,7 +16,7 @@ export class ValidateCommand extends PactoCommand {
       .tar.gz bundle made by \`pacto pack\`, or an \`oci://\` reference.
 
       Errors make the contract invalid (exit 1); warnings do not. With \`--readiness\` the
-      readiness score of a 1.1 contract must also reach its \`minScore\` today.
+      readiness score (1.1, 1.2 and 2.0 contracts) must also reach its \`minScore\` today.
     `,
     examples: [
       ['Validate the contract in the current directory', '$0 validate'],

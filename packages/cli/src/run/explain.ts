@@ -1,5 +1,5 @@
 import { buildExplainJson, formatJson, renderExplainText } from '@pacto/render';
-import { evaluateReadiness } from '@pacto/validate';
+import { evaluateContractReadiness } from '@pacto/validate';
 import { loadParsedContract } from '../load-contract.js';
 import { readOverrides } from '../overrides.js';
 import type { CommandIO } from './command-io.js';
@@ -14,7 +14,7 @@ export interface ExplainRequest {
 export async function runExplain(io: CommandIO, request: ExplainRequest): Promise<number> {
   const overrides = await readOverrides(request.values, request.sets);
   const { contract } = await loadParsedContract(request.ref, overrides, io.settings);
-  const readiness = contract.readiness ? evaluateReadiness(contract.readiness, new Date()) : undefined;
+  const readiness = contract.readiness ? evaluateContractReadiness(contract, new Date()) : undefined;
   io.out(io.settings.outputFormat === 'json' ? formatJson(buildExplainJson(contract, readiness)) : renderExplainText(contract, readiness));
   return 0;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { loadBundleDir, packBundle, readBundleArchive } from '@pacto/bundle';
 import { renderExplainText } from '@pacto/render';
-import { evaluateReadiness, validateContract } from '@pacto/validate';
+import { evaluateContractReadiness, validateContract } from '@pacto/validate';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, EXAMPLES_DIR } from './examples.js';
 
@@ -45,7 +45,7 @@ describe('examples/', () => {
       const result = await validateContract({ fileName: 'pacto.yaml', text });
       expect(result.contract).toBeDefined();
       const contract = result.contract!;
-      const explained = renderExplainText(contract, evaluateReadiness(contract.readiness, new Date('2030-01-01T00:00:00Z')));
+      const explained = renderExplainText(contract, evaluateContractReadiness(contract, new Date('2030-01-01T00:00:00Z')));
       expect(explained.startsWith(`Service: ${contract.service.name}@${contract.service.version}\n`)).toBe(true);
       if (contract.readiness) expect(explained).toMatch(/Gate: PASS/);
     });

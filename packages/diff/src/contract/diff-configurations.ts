@@ -16,6 +16,12 @@ const summary = (s: Source) => (s.ref ? `${str(s.name)}: ${s.ref}` : s.schema ? 
 /** Configurations keyed by name: fields, schema-file content, then inline values (diff.md §3.6). */
 export function diffConfigurations(oldSide: DiffSide, newSide: DiffSide): Change[] {
   return diffSources('configurations', oldSide, newSide, (name, o, n, at, out) => {
+    // 2.0 only: every configuration says whether it is required (contract-2.0.md §8; the rule table's fallback).
+    const oldRequired = (o as { required?: boolean }).required;
+    const newRequired = (n as { required?: boolean }).required;
+    if (oldRequired !== undefined && newRequired !== undefined && oldRequired !== newRequired) {
+      out.push(makeChange('configurations.required', 'modified', { oldValue: `${name}: required=${oldRequired}`, newValue: `${name}: required=${newRequired}`, location: at('required') }));
+    }
     const prefix = `configurations[${name}].values`;
     const walked: Change[] = [];
     walkJson(prefix, (o as ConfigurationSource).values ?? {}, (n as ConfigurationSource).values ?? {}, walked, {

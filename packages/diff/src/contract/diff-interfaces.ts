@@ -1,5 +1,5 @@
+import { isContractV20, type Contract } from '@pacto/schema';
 import type { DiffOptions } from './diff-options.js';
-import type { Interface } from '@pacto/schema';
 import type { Change } from '../change.js';
 import { makeChange } from '../change-list.js';
 import { readBundleText } from '../bundle-files.js';
@@ -11,18 +11,36 @@ import { DiffError } from './to-diff-side.js';
 import type { DiffSide } from './diff-side.js';
 import { lastIndexOfKey, str } from './diff-side.js';
 
-const nameOf = (i: Interface) => str(i.name);
+/** An interface as both formats have it: the spec file is `contract` in 1.x and `ref` in 2.0, ports only in 1.x. */
+interface ComparedInterface {
+  readonly name: string;
+  readonly type: string;
+  readonly port?: number | undefined;
+  readonly visibility?: string | undefined;
+  readonly spec?: string | undefined;
+}
 
-/** Interfaces keyed by name, each followed by its OpenAPI content changes (diff.md §3.4, §4). */
+const nameOf = (i: ComparedInterface) => str(i.name);
+
+function compared(contract: Contract): ComparedInterface[] | undefined {
+  if (isContractV20(contract)) return contract.interfaces?.map((i) => ({ name: i.name, type: i.type, visibility: i.visibility, spec: i.ref }));
+  return contract.interfaces?.map((i) => ({ name: i.name, type: i.type, port: i.port, visibility: i.visibility, spec: i.contract }));
+}
+
+/**
+ * Interfaces keyed by name, each followed by its OpenAPI content changes (diff.md §3.4, §4; contract-2.0.md §8, where
+ * the spec field is `ref` and there are no ports).
+ */
 export function diffInterfaces(oldSide: DiffSide, newSide: DiffSide, options: DiffOptions = {}): Change[] {
   const out: Change[] = [];
-  const newList = newSide.contract.interfaces;
+  const specField = isContractV20(newSide.contract) ? 'ref' : 'contract';
+  const newList = compared(newSide.contract);
   const at = (name: string, field?: string) => {
     const index = lastIndexOfKey(newList, nameOf, name);
     const path: (string | number)[] = index < 0 ? ['interfaces'] : field ? ['interfaces', index, field] : ['interfaces', index];
     return { side: 'new' as const, path };
   };
-  walkKeyed(indexBy(oldSide.contract.interfaces, nameOf), indexBy(newList, nameOf), {
+  walkKeyed(indexBy(compared(oldSide.contract), nameOf), indexBy(newList, nameOf), {
     removed: (name) => out.push(makeChange('interfaces', 'removed', { oldValue: name, location: at(name) })),
     added: (name) => out.push(makeChange('interfaces', 'added', { newValue: name, location: at(name) })),
     both: (name, o, n) => {
@@ -36,20 +54,20 @@ export function diffInterfaces(oldSide: DiffSide, newSide: DiffSide, options: Di
       if (str(o.visibility) !== str(n.visibility)) {
         out.push(makeChange('interfaces.visibility', 'modified', { oldValue: `${name}: ${str(o.visibility)}`, newValue: `${name}: ${str(n.visibility)}`, location: at(name, 'visibility') }));
       }
-      const oldContract = str(o.contract);
-      const newContract = str(n.contract);
+      const oldContract = str(o.spec);
+      const newContract = str(n.spec);
       if (oldContract !== newContract) {
         const bothSet = oldContract !== '' && newContract !== '';
         out.push(
-          makeChange('interfaces.contract', 'modified', {
+          makeChange(`interfaces.${specField}`, 'modified', {
             oldValue: bothSet ? `${name}: ${oldContract}` : oldContract,
             newValue: bothSet ? `${name}: ${newContract}` : newContract,
-            location: at(name, 'contract'),
+            location: at(name, specField),
           }),
         );
       }
       if (oldContract !== '' && newContract !== '') {
-        out.push(...diffInterfaceFiles(oldSide, oldContract, newSide, newContract, at(name, 'contract').path, options));
+        out.push(...diffInterfaceFiles(oldSide, oldContract, newSide, newContract, at(name, specField).path, options));
       }
     },
   });

@@ -1,4 +1,4 @@
-import type { Contract } from '@pacto/schema';
+import type { ContractV1Family as Contract } from '@pacto/schema';
 import type { Change } from '../change.js';
 import { emptyRuleType, makeChange, optionalIntType } from '../change-list.js';
 import { str } from './diff-side.js';

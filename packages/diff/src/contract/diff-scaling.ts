@@ -1,4 +1,4 @@
-import type { Contract, Scaling } from '@pacto/schema';
+import type { ContractV1Family as Contract, Scaling } from '@pacto/schema';
 import type { Change } from '../change.js';
 import { makeChange } from '../change-list.js';
 

@@ -13,14 +13,17 @@ const ownerOf = (contract: Contract): OwnerInfo => {
 const contactKey = (c: OwnerContact) => `${str(c.type)}:${str(c.value)}`;
 const fmtContact = (c: OwnerContact) => (c.purpose ? `${contactKey(c)} (${c.purpose})` : contactKey(c));
 
+const imageOf = (contract: Contract) => ('image' in contract.service ? contract.service.image : undefined);
+const chartOf = (contract: Contract) => ('chart' in contract.service ? contract.service.chart : undefined);
+
 const fmtImage = (contract: Contract) => {
-  const image = contract.service?.image;
+  const image = imageOf(contract);
   if (!image) return '';
   return image.private ? `${image.ref} (private)` : image.ref;
 };
 
 const fmtChart = (contract: Contract) => {
-  const chart = contract.service?.chart;
+  const chart = chartOf(contract);
   return chart ? `${chart.ref}:${chart.version}` : '';
 };
 
@@ -29,11 +32,14 @@ function emptyRule(path: string, oldValue: string, newValue: string, location: C
   return [makeChange(path, emptyRuleType(oldValue, newValue), { oldValue, newValue, location })];
 }
 
-/** pactoVersion, service identity and owner, image and chart (diff.md §3.1). */
-export function diffService(oldC: Contract, newC: Contract): Change[] {
+/**
+ * pactoVersion, service identity and owner, image and chart (diff.md §3.1). `versions` overrides the compared
+ * pactoVersion texts (a side migrated for comparison keeps the version it was written in).
+ */
+export function diffService(oldC: Contract, newC: Contract, versions?: { readonly old: string; readonly new: string }): Change[] {
   const out: Change[] = [];
   const at = (...path: (string | number)[]) => ({ side: 'new' as const, path });
-  out.push(...emptyRule('pactoVersion', str(oldC.pactoVersion), str(newC.pactoVersion), at('pactoVersion')));
+  out.push(...emptyRule('pactoVersion', versions?.old ?? str(oldC.pactoVersion), versions?.new ?? str(newC.pactoVersion), at('pactoVersion')));
   const oldName = str(oldC.service?.name);
   const newName = str(newC.service?.name);
   if (oldName !== newName) out.push(makeChange('service.name', 'modified', { oldValue: oldName, newValue: newName, location: at('service', 'name') }));
@@ -60,8 +66,8 @@ export function diffService(oldC: Contract, newC: Contract): Change[] {
       out.push(makeChange(`service.owner.contacts[${key}]`, 'added', { newValue: fmtContact(n), location: at('service', 'owner', 'contacts', newContacts.indexOf(n)) })),
   });
 
-  out.push(...presenceRule('service.image', oldC.service?.image !== undefined, newC.service?.image !== undefined, fmtImage(oldC), fmtImage(newC), at('service', 'image')));
-  out.push(...presenceRule('service.chart', oldC.service?.chart !== undefined, newC.service?.chart !== undefined, fmtChart(oldC), fmtChart(newC), at('service', 'chart')));
+  out.push(...presenceRule('service.image', imageOf(oldC) !== undefined, imageOf(newC) !== undefined, fmtImage(oldC), fmtImage(newC), at('service', 'image')));
+  out.push(...presenceRule('service.chart', chartOf(oldC) !== undefined, chartOf(newC) !== undefined, fmtChart(oldC), fmtChart(newC), at('service', 'chart')));
   return out;
 }
 

@@ -6,6 +6,8 @@ export interface DiffSide {
   readonly files?: BundleFS | undefined;
   /** Every file path of the bundle (forward slashes). Only the SBOM lookup (`sbom/*`) needs it. */
   readonly listing?: readonly string[] | undefined;
+  /** The `pacto.yaml` text, when known: a 1.x side compared with 2.0 is migrated from it, comments and all. */
+  readonly text?: string | undefined;
 }
 
 export type YamlPath = readonly (string | number)[];

@@ -24,5 +24,5 @@ export function toDiffSide(input: DiffInput): DiffSide {
     const error = parsed.error;
     throw new DiffError('PARSE_FAILED', error.located, { cause: error, ...(error.hint === undefined ? {} : { hint: error.hint }) });
   }
-  return { contract: parsed.contract, files: input.files, listing: input.listing };
+  return { contract: parsed.contract, files: input.files, listing: input.listing, text: input.text };
 }

@@ -1,4 +1,5 @@
-import type { Contract, Interface, Runtime } from '@pacto/schema';
+import type { Contract } from '@pacto/schema';
+import { interfaceViews, runtimeView, scalingOf, type InterfaceView } from '../contract-view.js';
 import { dependencyEdges, nodesBreadthFirst, type DocGraph, type DocGraphNode } from './doc-graph.js';
 
 /** Mermaid-safe identifier: the name with every non-alphanumeric removed. */
@@ -19,7 +20,7 @@ export function architectureDiagram(contract: Contract, graph?: DocGraph): strin
     services.push({ contract: node.bundle?.contract ?? bare(node), name: node.name, version: node.version });
   }
   const lines = ['```mermaid', 'graph TB'];
-  if (services.some((s) => (s.contract.interfaces ?? []).some((i) => i.visibility === 'public'))) {
+  if (services.some((s) => interfaceViews(s.contract).some((i) => i.visibility === 'public'))) {
     lines.push('  external(["External User"])');
   }
   for (const service of services) lines.push(...serviceBlock(service.contract, service.name, service.version));
@@ -45,7 +46,7 @@ export function architectureDiagram(contract: Contract, graph?: DocGraph): strin
 
 function serviceBlock(contract: Contract, name: string, version: string): string[] {
   const id = nodeId(name);
-  const interfaces = contract.interfaces ?? [];
+  const interfaces = interfaceViews(contract);
   const lines = [`  subgraph ${id}["${label(name)} v${label(version)}"]`, '    direction TB'];
   const state = stateLabel(contract);
   if (state !== undefined) lines.push(`    ${id}_state[("${state}")]`);
@@ -70,14 +71,14 @@ function bare(node: DocGraphNode): Contract {
   return { pactoVersion: '', service: { name: node.name, version: node.version } };
 }
 
-function interfaceNode(serviceId: string, iface: Interface): string {
+function interfaceNode(serviceId: string, iface: InterfaceView): string {
   return `${serviceId}_iface_${nodeId(iface.name)}`;
 }
 
 function stateLabel(contract: Contract): string | undefined {
-  const { runtime, scaling } = contract;
-  if (!runtime) return undefined;
-  const state = runtime.state as Runtime['state'] | undefined;
+  const runtime = runtimeView(contract);
+  const scaling = scalingOf(contract);
+  const state = runtime?.state;
   if (!state) return undefined;
   const parts = [
     state.type,
@@ -89,11 +90,12 @@ function stateLabel(contract: Contract): string | undefined {
   return label(parts.join(' · '));
 }
 
-function interfaceLabel(contract: Contract, iface: Interface): string {
+function interfaceLabel(contract: Contract, iface: InterfaceView): string {
   const parts = [label(iface.name), iface.port === undefined ? iface.type : `${iface.type} :${iface.port}`];
   if (iface.visibility) parts.push(iface.visibility);
-  if (contract.runtime?.health?.interface === iface.name) parts.push('♥ health');
-  if (contract.runtime?.metrics?.interface === iface.name) parts.push('📊 metrics');
+  const runtime = runtimeView(contract);
+  if (runtime?.health?.interface === iface.name) parts.push('♥ health');
+  if (runtime?.metrics?.interface === iface.name) parts.push('📊 metrics');
   return parts.join('<br/>');
 }
 

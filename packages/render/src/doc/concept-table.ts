@@ -1,4 +1,5 @@
-import type { Runtime } from '@pacto/schema';
+import type { State } from '@pacto/schema';
+import type { RuntimeView } from '../contract-view.js';
 import {
   CRITICALITY_DESCRIPTIONS,
   DURABILITY_DESCRIPTIONS,
@@ -10,7 +11,7 @@ import {
 import { cellCode, cellText, table } from './markdown.js';
 
 /** The runtime concept table (cli.md §4.8.1 item 3). Unknown enum values (unvalidated input) get no row. */
-export function conceptTable(runtime: Runtime): string {
+export function conceptTable(runtime: RuntimeView): string {
   const rows: string[][] = [];
   const add = (concept: string, value: string | undefined, description: string | undefined) => {
     if (value === undefined || description === undefined) return;
@@ -18,8 +19,8 @@ export function conceptTable(runtime: Runtime): string {
   };
   // Lookups tolerate missing parts: dependencies in the graph are parsed, not validated.
   const { lifecycle } = runtime;
-  const state: Partial<Runtime['state']> = runtime.state ?? {};
-  const persistence: Partial<Runtime['state']['persistence']> = state.persistence ?? {};
+  const state: Partial<State> = runtime.state ?? {};
+  const persistence: Partial<State['persistence']> = state.persistence ?? {};
   add('Workload', runtime.workload, lookup(WORKLOAD_DESCRIPTIONS, runtime.workload));
   add('State', state.type, lookup(STATE_DESCRIPTIONS, state.type));
   add('Persistence scope', persistence.scope, lookup(SCOPE_DESCRIPTIONS, persistence.scope));

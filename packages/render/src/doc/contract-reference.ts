@@ -1,4 +1,4 @@
-import { SUPPORTED_PACTO_VERSIONS, contractV11Schema, describePattern } from '@pacto/schema';
+import { contractV11Schema, contractV20Schema, describePattern } from '@pacto/schema';
 import { z } from 'zod';
 import {
   CRITICALITY_DESCRIPTIONS,
@@ -18,24 +18,46 @@ interface FieldRow {
   readonly required: boolean;
 }
 
-/**
- * docs/contract-reference.md, generated from the zod model (through its JSON Schema) so the
- * field descriptions are written once. `scripts/generate-contract-reference.mjs` writes it and a
- * test fails when the committed file differs.
- */
-export function renderContractReference(): string {
-  const root = z.toJSONSchema(contractV11Schema) as JsonSchema;
-  const parts = [
-    '# Contract reference\n',
-    'Every field of `pacto.yaml` for `pactoVersion` 1.0 and 1.1. This page is generated from the zod model ' +
+/** The formats a reference page documents: 1.0/1.1 on one page, 2.0 on another. */
+export type ReferenceFormat = '1.x' | '2.0';
+
+const PAGES = {
+  '1.x': {
+    model: contractV11Schema,
+    versions: ['1.0', '1.1'],
+    intro:
+      'Every field of `pacto.yaml` for `pactoVersion` 1.0 and 1.1. This page is generated from the zod model ' +
       '(`packages/schema/src/model.ts`) by `node scripts/generate-contract-reference.mjs`; edit the model, not this file. ' +
       'The two versions are identical except that `readiness` exists only in 1.1. Every object is closed (unknown keys are ' +
-      'errors) except `metadata` and `configurations[].values`.\n',
-  ];
+      'errors) except `metadata` and `configurations[].values`. For 2.0 see [contract-reference-2.0.md](contract-reference-2.0.md).\n',
+    prefix: 'runtime.',
+  },
+  '2.0': {
+    model: contractV20Schema,
+    versions: ['2.0'],
+    intro:
+      'Every field of `pacto.yaml` for `pactoVersion` 2.0, the format of the Go tool\'s 3.x releases. This page is generated ' +
+      'from the zod model (`packages/schema/src/model-v20.ts`) by `node scripts/generate-contract-reference.mjs`; edit the ' +
+      'model, not this file. Every object is closed except `metadata`, `extensions` and `configurations[].values`. The rules ' +
+      'behind the fields are in [spec/contract-2.0.md](spec/contract-2.0.md); `pacto migrate` moves a 1.x contract here.\n',
+    prefix: '',
+  },
+} as const;
+
+/**
+ * docs/contract-reference.md (1.0/1.1) and docs/contract-reference-2.0.md, generated from the zod models (through
+ * their JSON Schemas) so the field descriptions are written once. `scripts/generate-contract-reference.mjs` writes
+ * them and a test fails when a committed file differs.
+ */
+export function renderContractReference(format: ReferenceFormat = '1.x'): string {
+  const page = PAGES[format];
+  const root = z.toJSONSchema(page.model) as JsonSchema;
+  const title = format === '2.0' ? '# Contract reference (2.0)\n' : '# Contract reference\n';
+  const parts = [title, page.intro];
   const rootRequired = new Set(stringList(root['required']));
-  // The 1.1 schema pins its own version; the reference documents both.
+  // Each model pins its own version; the reference documents every version of its page.
   const properties = objectProperties(root);
-  properties['pactoVersion'] = { ...properties['pactoVersion'], const: undefined, enum: [...SUPPORTED_PACTO_VERSIONS] };
+  properties['pactoVersion'] = { ...properties['pactoVersion'], const: undefined, enum: [...page.versions] };
   parts.push(
     '## Top level\n',
     fieldTable(Object.entries(properties).map(([key, schema]) => ({ path: key, schema, required: rootRequired.has(key) }))),
@@ -45,7 +67,7 @@ export function renderContractReference(): string {
     if (rows.length === 0) continue;
     parts.push(`## \`${sectionName(key, schema)}\`\n`, fieldTable(rows));
   }
-  parts.push('## Runtime values\n', 'What each value of the runtime enums means; `pacto doc` prints these in its concept table.\n', runtimeValuesTable());
+  parts.push('## Runtime values\n', 'What each value of the runtime enums means; `pacto doc` prints these in its concept table.\n', runtimeValuesTable(page.prefix, format));
   return parts.join('\n');
 }
 
@@ -122,15 +144,15 @@ function constraintsText(schema: JsonSchema): string {
   return out.join('; ');
 }
 
-function runtimeValuesTable(): string {
+function runtimeValuesTable(prefix: string, format: ReferenceFormat): string {
   const groups: [string, Record<string, string>][] = [
-    ['runtime.workload', WORKLOAD_DESCRIPTIONS],
-    ['runtime.state.type', STATE_DESCRIPTIONS],
-    ['runtime.state.persistence.scope', SCOPE_DESCRIPTIONS],
-    ['runtime.state.persistence.durability', DURABILITY_DESCRIPTIONS],
-    ['runtime.state.dataCriticality', CRITICALITY_DESCRIPTIONS],
-    ['runtime.lifecycle.upgradeStrategy', UPGRADE_DESCRIPTIONS],
+    [`${prefix}workload`, WORKLOAD_DESCRIPTIONS],
+    [`${prefix}state.type`, STATE_DESCRIPTIONS],
+    [`${prefix}state.persistence.scope`, SCOPE_DESCRIPTIONS],
+    [`${prefix}state.persistence.durability`, DURABILITY_DESCRIPTIONS],
+    [`${prefix}state.dataCriticality`, CRITICALITY_DESCRIPTIONS],
   ];
+  if (format === '1.x') groups.push(['runtime.lifecycle.upgradeStrategy', UPGRADE_DESCRIPTIONS]);
   const rows = groups.flatMap(([field, values]) =>
     Object.entries(values).map(([value, description]) => [cellCode(field), cellCode(value), cellText(description)]),
   );

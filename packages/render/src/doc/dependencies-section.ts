@@ -1,4 +1,5 @@
-import type { Contract, Dependency } from '@pacto/schema';
+import { isContractV20, type Contract, type Dependency } from '@pacto/schema';
+import { interfaceViews, runtimeView } from '../contract-view.js';
 import { conceptTable } from './concept-table.js';
 import { dependencyEdges, nodesDepthFirst, type DocGraph, type DocGraphNode } from './doc-graph.js';
 import { interfaceTable } from './interfaces-section.js';
@@ -45,8 +46,10 @@ function dependencyTable(dependencies: readonly Dependency[]): string {
 function nodeDetails(node: DocGraphNode): string[] {
   const contract = node.bundle!.contract;
   const parts = [summaryParagraph(contract)];
-  if (contract.runtime) parts.push('**Runtime**\n', conceptTable(contract.runtime));
-  if (contract.interfaces?.length) parts.push('**Interfaces**\n', interfaceTable(contract.interfaces));
+  const runtime = runtimeView(contract);
+  if (runtime) parts.push('**Runtime**\n', conceptTable(runtime));
+  const interfaces = interfaceViews(contract);
+  if (interfaces.length > 0) parts.push('**Interfaces**\n', interfaceTable(interfaces, isContractV20(contract)));
   if (contract.dependencies?.length) {
     parts.push('**Dependencies**\n', dependencyTable(contract.dependencies), ...unresolvedNotes(node));
   }

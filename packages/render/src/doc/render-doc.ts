@@ -1,7 +1,8 @@
-import type { BundleFS, Contract } from '@pacto/schema';
-import { evaluateReadiness } from '@pacto/validate';
-import { CONTRACT_REFERENCE_URL } from '../project-links.js';
-import type { ReadinessSummary } from '../explain/readiness-summary.js';
+import { isContractV20, type BundleFS, type Contract } from '@pacto/schema';
+import { evaluateContractReadiness } from '@pacto/validate';
+import { runtimeView } from '../contract-view.js';
+import { CONTRACT_REFERENCE_URL, CONTRACT_REFERENCE_V20_URL } from '../project-links.js';
+import type { ExplainReadiness } from '../explain/readiness-summary.js';
 import { architectureDiagram } from './architecture.js';
 import { conceptTable } from './concept-table.js';
 import { configurationSection } from './configuration-section.js';
@@ -24,7 +25,7 @@ export interface RenderDocOptions {
   /** The clock readiness is evaluated against (default: the current time). */
   readonly now?: () => Date;
   /** A readiness evaluation computed by the caller; by default it is computed at `now()`. */
-  readonly readiness?: ReadinessSummary;
+  readonly readiness?: ExplainReadiness;
   /**
    * The resolved dependency graph (e.g. `resolveGraph` of @pacto/diff). With it the architecture
    * diagram shows every service and the Dependencies section describes each resolved dependency.
@@ -32,13 +33,15 @@ export interface RenderDocOptions {
   readonly graph?: DocGraph;
 }
 
-const REFERENCE_LINE = `For more information on contract concepts, see the [Contract Reference](${CONTRACT_REFERENCE_URL}).`;
+/** The reference of the contract's own format. */
+const referenceLine = (contract: Contract): string =>
+  `For more information on contract concepts, see the [Contract Reference](${isContractV20(contract) ? CONTRACT_REFERENCE_V20_URL : CONTRACT_REFERENCE_URL}).`;
 
 /** The Markdown document of `pacto doc` (cli.md §4.8.1). Pure: reads only the given bundle files. */
 export function renderDoc(input: DocInput, options: RenderDocOptions = {}): string {
   const { contract, files } = input;
   const now = (options.now ?? (() => new Date()))();
-  const readiness = options.readiness ?? evaluateReadiness(contract.readiness, now);
+  const readiness = options.readiness ?? evaluateContractReadiness(contract, now);
   const sections = [
     architectureSection(contract, options.graph),
     interfacesSection(contract, files),
@@ -49,8 +52,9 @@ export function renderDoc(input: DocInput, options: RenderDocOptions = {}): stri
   ].filter((s): s is DocSection => s !== undefined);
 
   const parts = [`# ${contract.service.name}\n`, summaryParagraph(contract)];
-  if (contract.runtime) parts.push(conceptTable(contract.runtime));
-  parts.push(`${REFERENCE_LINE}\n`, tableOfContents(sections));
+  const runtime = runtimeView(contract);
+  if (runtime) parts.push(conceptTable(runtime));
+  parts.push(`${referenceLine(contract)}\n`, tableOfContents(sections));
   sections.forEach((section, i) => parts.push(section.render(i + 1)));
   parts.push(footer(contract));
   return parts.join('\n');

@@ -1,10 +1,12 @@
 import type { Contract } from '@pacto/schema';
+import { artifactsOf, runtimeView, scalingOf } from '../contract-view.js';
 import { displayOwner } from '../owner.js';
 import { code } from './markdown.js';
 
 /** The one-line summary under the title (cli.md §4.8.1 item 2). */
 export function summaryParagraph(contract: Contract): string {
-  const { service, runtime } = contract;
+  const { service } = contract;
+  const runtime = runtimeView(contract);
   let line = `**${service.name}** ${code(`v${service.version}`)}`;
   // A parsed but unvalidated contract (a dependency) may lack parts of runtime; print what is there.
   if (runtime) {
@@ -26,16 +28,14 @@ export function summaryParagraph(contract: Contract): string {
 }
 
 function summaryDetails(contract: Contract): string[] {
-  const { service, scaling } = contract;
+  const { service } = contract;
+  const scaling = scalingOf(contract);
+  const { image, chart } = artifactsOf(contract);
   const details: string[] = [];
   const owner = displayOwner(service.owner);
   if (owner !== undefined) details.push(`owned by ${code(owner)}`);
-  if (service.image) {
-    details.push(`packaged as ${code(service.image.ref)} (${code(service.image.private ? 'private' : 'public')})`);
-  }
-  if (service.chart) {
-    details.push(`deployed via Helm chart ${code(service.chart.ref)} version ${code(service.chart.version)}`);
-  }
+  if (image) details.push(`packaged as ${code(image.ref)} (${code(image.private ? 'private' : 'public')})`);
+  if (chart) details.push(`deployed via Helm chart ${code(chart.ref)} version ${code(chart.version)}`);
   if (scaling?.replicas !== undefined) details.push(`runs ${code(scaling.replicas)} replicas`);
   else if (scaling?.min !== undefined && scaling.max !== undefined) {
     details.push(`scales from ${code(scaling.min)} to ${code(scaling.max)} replicas`);
