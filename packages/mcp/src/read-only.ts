@@ -1,6 +1,6 @@
 import { buildDiffJson, buildDiffReport, buildGraphJson, resolveGraph } from '@pacto/diff';
 import { buildExplainJson } from '@pacto/render';
-import { evaluateReadiness } from '@pacto/validate';
+import { evaluateContractReadiness } from '@pacto/validate';
 import { parseRead, type ContractReader } from './reader.js';
 import { McpToolError } from './tool-error.js';
 
@@ -10,7 +10,7 @@ import { McpToolError } from './tool-error.js';
 /** `pacto explain <path> --output-format json`. */
 export async function explainContract(path: string | undefined, reader: ContractReader, now = new Date()): Promise<Record<string, unknown>> {
   const { contract } = parseRead(await reader.read(path || '.')).side;
-  return buildExplainJson(contract, contract.readiness ? evaluateReadiness(contract.readiness, now) : undefined);
+  return buildExplainJson(contract, contract.readiness ? evaluateContractReadiness(contract, now) : undefined);
 }
 
 /** `pacto diff <old> <new> --output-format json`. */

@@ -4,7 +4,7 @@ export { renderExplainText } from './explain/text.js';
 export { buildExplainJson } from './explain/json.js';
 export { isClaimsSummary, weightShare } from './explain/readiness-summary.js';
 export type { ExplainReadiness, ReadinessSummary, ReadinessCheckSummary } from './explain/readiness-summary.js';
-export { interfaceViews, runtimeView } from './contract-view.js';
+export { artifactsOf, interfaceViews, runtimeView, scalingOf } from './contract-view.js';
 export type { InterfaceView, ProbeView, RuntimeView } from './contract-view.js';
 export { findingPlace, renderValidationText, validationFailedLine } from './validation/text.js';
 export { codeFrame } from './validation/code-frame.js';

@@ -1,4 +1,4 @@
-import type { Contract } from '@pacto/schema';
+import { isContractV20, type Contract } from '@pacto/schema';
 import { validateContract } from '@pacto/validate';
 import type { ContractReader } from '../reader.js';
 import { summarize, type ContractSummary } from './summary.js';
@@ -45,11 +45,13 @@ const edit = (path: string, params: Record<string, unknown>): Suggestion['toolCa
 /** What a reviewer would ask for next, most useful first. Values in tool calls are starting points to adjust. */
 export function suggestionsFor(contract: Contract, path: string, warningCodes: readonly string[]): Suggestion[] {
   const out: Suggestion[] = [];
-  const interfaces = contract.interfaces ?? [];
-  const runtime = contract.runtime;
   if (!contract.service.owner) {
     out.push({ message: 'Say which team owns the service (service.owner).', toolCall: edit(path, { owner: 'team/your-team' }) });
   }
+  // The edits below write 1.x sections (runtime, scaling, ports); pacto_edit does not write 2.0 ones.
+  if (isContractV20(contract)) return [...out, ...commonSuggestions(contract, path, warningCodes)];
+  const interfaces = contract.interfaces ?? [];
+  const runtime = contract.runtime;
   if (interfaces.length === 0 && runtime?.workload !== 'job') {
     out.push({
       message: 'Declare how other services talk to this one (interfaces).',
@@ -77,6 +79,12 @@ export function suggestionsFor(contract: Contract, path: string, warningCodes: r
       toolCall: edit(path, { data_loss_impact: 'medium' }),
     });
   }
+  return [...out, ...commonSuggestions(contract, path, warningCodes)];
+}
+
+/** What every format is asked for. */
+function commonSuggestions(contract: Contract, path: string, warningCodes: readonly string[]): Suggestion[] {
+  const out: Suggestion[] = [];
   if (warningCodes.includes('TAG_NOT_DIGEST')) {
     out.push({ message: 'Pin dependency references by digest (oci://…@sha256:…) so a moved tag cannot change what is deployed.' });
   }
