@@ -57,7 +57,7 @@ export async function loadSide(arg: string, overrides: Overrides, cwd: string, c
   const bundle = await applyOverridesTo(raw.bundle, overrides);
   const { contract, positions } = await parseBundleContract(bundle);
   return {
-    side: { contract, files: bundle.files, listing: raw.listing },
+    side: { contract, files: bundle.files, listing: raw.listing, text: bundle.text },
     fileName: bundle.fileName,
     positions,
     baseDir: raw.baseDir,

@@ -20,6 +20,8 @@ export interface DiffReport {
   readonly dependencyDiffs: readonly DependencyDiff[];
   readonly graphDiff: GraphDiff;
   readonly sbomDiff?: SbomDiff;
+  /** The `pactoVersion` of a 1.x side compared through its migration to 2.0 (see `ContractDiff.migrated`). */
+  readonly migrated?: { readonly old?: string; readonly new?: string };
 }
 
 export interface DiffReportInput extends DiffOptions {
@@ -55,7 +57,7 @@ export function buildDiffReport(input: DiffReportInput): DiffReport {
     dependencyDiffs,
     graphDiff: diffGraphs(oldGraph, newGraph),
   };
-  return root.sbomDiff ? { ...report, sbomDiff: root.sbomDiff } : report;
+  return { ...report, ...(root.sbomDiff ? { sbomDiff: root.sbomDiff } : {}), ...(root.migrated ? { migrated: root.migrated } : {}) };
 }
 
 /** The "nothing at all changed" condition shared by the text and Markdown layouts (§8.2). */

@@ -98,6 +98,9 @@ export class DiffCommand extends PactoCommand {
         newGraph,
         onWarning: (message) => this.debug(message),
       });
+      for (const [which, version] of Object.entries(report.migrated ?? {})) {
+        this.err(`note: the ${which} contract is pactoVersion ${version}; it was compared through its migration to 2.0 (see pacto migrate)\n`);
+      }
       this.out(await this.format(report, newSide, failOn));
       if (diff.isAtLeast(report.classification, failOn)) {
         this.err('breaking changes detected\n');

@@ -12,6 +12,7 @@ import { PackCommand } from './pack.js';
 import { LoginCommand } from './login.js';
 import { LogoutCommand } from './logout.js';
 import { McpCommand } from './mcp.js';
+import { MigrateCommand } from './migrate.js';
 import { PullCommand } from './pull.js';
 import { PushCommand } from './push.js';
 import { UpdateCommand } from './update.js';
@@ -30,6 +31,7 @@ export const commands = [
   GraphCommand,
   GenerateCommand,
   LockCommand,
+  MigrateCommand,
   PackCommand,
   PushCommand,
   PullCommand,

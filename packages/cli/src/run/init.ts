@@ -1,16 +1,19 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatJson } from '@pacto/render';
-import { scaffoldContract } from '@pacto/schema';
+import { scaffoldContract, type ScaffoldVersion } from '@pacto/schema';
 import { CliError } from '../cli-error.js';
 import type { CommandIO } from './command-io.js';
 
 /** The work of `pacto init` (see run/validate.ts for why it is a module of its own). */
-export async function runInit(io: CommandIO, request: { readonly name: string; readonly cwd: string }): Promise<number> {
+export async function runInit(
+  io: CommandIO,
+  request: { readonly name: string; readonly cwd: string; readonly pactoVersion?: ScaffoldVersion },
+): Promise<number> {
   const { name, cwd } = request;
   if (name === '') throw new CliError('service name is required');
   const root = resolve(cwd, name);
-  const scaffold = scaffoldContract(name);
+  const scaffold = scaffoldContract(name, request.pactoVersion === undefined ? {} : { pactoVersion: request.pactoVersion });
   try {
     await mkdir(root, { mode: 0o755 });
   } catch (error) {

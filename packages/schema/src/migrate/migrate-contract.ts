@@ -276,7 +276,10 @@ class Migration {
     if (capabilities.length > 0) {
       const seq = this.doc.createNode([]) as YAMLSeq;
       seq.items.push(...capabilities);
-      moved.push(this.doc.createPair('capabilities', seq) as AnyPair);
+      const pair = this.doc.createPair('capabilities', seq) as AnyPair;
+      // A file that separates its sections with blank lines gets one before the new section too.
+      if (isScalar(runtimePair.key) && runtimePair.key.spaceBefore === true && isScalar(pair.key)) pair.key.spaceBefore = true;
+      moved.push(pair);
     }
     replacePair(this.root, runtimePair, moved);
   }
