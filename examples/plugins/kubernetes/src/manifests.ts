@@ -3,7 +3,8 @@ import type { IHorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2'
 import type { ICronJob, IJob, IJobSpec } from 'kubernetes-models/batch/v1';
 import type { IPodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { IConfigMap, IContainer, IContainerPort, IPodSpec, IPodTemplateSpec, IProbe, IService, IVolume, IVolumeMount } from 'kubernetes-models/v1';
-import { PluginError, type Contract } from '@pacto/plugin';
+import { PluginError } from '@pacto/plugin';
+import type { ContractV1Family as Contract } from '@pacto/schema';
 
 /** One Kubernetes object and the file it goes to. */
 export interface Manifest {
