@@ -143,7 +143,8 @@ describe('the GitHub Action', { timeout: 120_000 }, () => {
     const invalid = await ws.run({ command: 'validate', path: 'svc' });
     expect(invalid.code).toBe(1);
     expect(invalid.outputs.valid).toBe('false');
-    expect(invalid.stdout).toMatch(/^::error file=svc\/pacto\.yaml,line=5,col=12,title=[^:]*INVALID_SEMVER[^:]*::.+$/m);
+    // Line 6: the scaffold starts with its editor modeline.
+    expect(invalid.stdout).toMatch(/^::error file=svc\/pacto\.yaml,line=6,col=12,title=[^:]*INVALID_SEMVER[^:]*::.+$/m);
     expect(invalid.stdout).toMatch(/^::error::svc is invalid: 1 error\(s\)$/m);
     expect(invalid.summary).toContain('❌ **invalid**: 1 error(s)');
     // `(line 5)` once the JSON output carries positions (issue 9 §2).

@@ -6,6 +6,8 @@ export const SERVICE_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 export const OWNER_TEAM_PATTERN = /^[a-zA-Z0-9._/-]+$/;
 export const OWNER_DRI_PATTERN = /^[a-zA-Z0-9._@/-]+$/;
 export const READINESS_ID_PATTERN = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/;
+/** A 2.0 capability binding path: one leading slash, then anything that does not start another slash. */
+export const CAPABILITY_PATH_PATTERN = /^\/([^/].*)?$/;
 
 /** A pattern of the model in words: what the value is, and what it may hold. Messages never show the pattern. */
 export interface PatternWords {
@@ -23,6 +25,7 @@ const PATTERN_WORDS = new Map<string, PatternWords>([
     READINESS_ID_PATTERN.source,
     { subject: 'check id', rule: 'lower-case letters, digits and the characters . _ -, starting and ending with a letter or digit' },
   ],
+  [CAPABILITY_PATH_PATTERN.source, { subject: 'binding path', rule: 'a path that starts with a single "/"' }],
 ]);
 
 /** The words for a pattern of the contract model, given its source text; undefined for any other pattern. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { READINESS_ID_PATTERN } from './model.js';
+import { READINESS_ID_PATTERN, patterned } from './model.js';
 
 // The claims-style readiness assessment shared by pactoVersion 1.2 (list named `checks`) and 2.0 (list named
 // `claims`): one assessment-level expiry, a status per claim, partial credit and a history (contract-2.0.md §3.9).
@@ -25,7 +25,7 @@ export const CLAIM_CATEGORIES = [
 
 export const readinessClaimSchema = z
   .strictObject({
-    id: z.string().min(1).regex(READINESS_ID_PATTERN).describe('Requirement identifier, unique in the contract; policies usually name it.'),
+    id: patterned(READINESS_ID_PATTERN).min(1).describe('Requirement identifier, unique in the contract; policies usually name it.'),
     type: z
       .enum(['url', 'document', 'ticket', 'report', 'artifact', 'identifier', 'other'])
       .describe('Kind of evidence pointer.'),

@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import {
-  SERVICE_NAME_PATTERN,
-  chartSchema,
-  configurationSchema,
-  dependencySchema,
-  imageSchema,
-  interfaceSchema,
-  ownerInfoSchema,
-  policySchema,
-  runtimeSchema,
-  scalingSchema,
-} from './model.js';
+import { SERVICE_NAME_PATTERN, chartSchema, patterned, contractV1xFields, imageSchema, ownerInfoSchema } from './model.js';
 import { readinessV12Schema } from './model-readiness-claims.js';
 
 // pactoVersion 1.2 (contract-2.0.md §9): the 1.1 contract with an object-only owner and the claims-style
@@ -18,7 +7,7 @@ import { readinessV12Schema } from './model-readiness-claims.js';
 
 export const serviceV12Schema = z
   .strictObject({
-    name: z.string().regex(SERVICE_NAME_PATTERN).describe('Service name: lower-case letters, digits and inner hyphens.'),
+    name: patterned(SERVICE_NAME_PATTERN).describe('Service name: lower-case letters, digits and inner hyphens.'),
     version: z.string().min(1).describe('Service version (semantic version).'),
     owner: ownerInfoSchema.optional(),
     image: imageSchema.optional(),
@@ -29,14 +18,8 @@ export const serviceV12Schema = z
 export const contractV12Schema = z
   .strictObject({
     pactoVersion: z.literal('1.2').describe('Version of the contract format.'),
+    ...contractV1xFields,
     service: serviceV12Schema,
-    interfaces: z.array(interfaceSchema).optional().describe('Ways to talk to the service.'),
-    configurations: z.array(configurationSchema).optional().describe('Named configuration scopes.'),
-    policies: z.array(policySchema).min(1).optional().describe('JSON Schemas this contract must satisfy.'),
-    dependencies: z.array(dependencySchema).optional().describe('Services this one depends on.'),
-    runtime: runtimeSchema.optional(),
-    scaling: scalingSchema.optional(),
-    metadata: z.record(z.string(), z.unknown()).optional().describe('Free-form key/values; not interpreted.'),
     readiness: readinessV12Schema.optional(),
   })
   .describe('A Pacto service contract, format 1.2.');

@@ -1,19 +1,17 @@
 import { z } from 'zod';
-import { SERVICE_NAME_PATTERN, ownerInfoSchema, stateSchema } from './model.js';
+import { ownerInfoSchema, patterned, stateSchema } from './model.js';
+import { CAPABILITY_PATH_PATTERN, CONTRACT_RULES, SERVICE_NAME_PATTERN } from './contract-rules.js';
 import { readinessV20Schema } from './model-readiness-claims.js';
 
 // pactoVersion 2.0, the format of the Go tool's 3.x releases (contract-2.0.md §3). Interfaces point at a spec
 // file; workload and state are top-level; health and metrics are capabilities; runtime, scaling and the image are
 // gone. Every object is strict except `metadata`, `extensions` and `configurations[].values`.
 
-/** A capability binding path: one leading slash, then anything that does not start another slash. */
-export const CAPABILITY_PATH_PATTERN = /^\/([^/].*)?$/;
-
 const has = (value: object, key: string): boolean => (value as Record<string, unknown>)[key] !== undefined;
 
 export const serviceV20Schema = z
   .strictObject({
-    name: z.string().regex(SERVICE_NAME_PATTERN).describe('Service name: lower-case letters, digits and inner hyphens.'),
+    name: patterned(SERVICE_NAME_PATTERN).describe('Service name: lower-case letters, digits and inner hyphens.'),
     version: z.string().min(1).describe('Service version (semantic version; leading zeros such as 2024.01.01 allowed).'),
     owner: ownerInfoSchema.optional(),
   })
@@ -44,7 +42,7 @@ export const configurationV20Schema = z
     const local = has(value, 'schema') && !has(value, 'ref');
     const referenced = has(value, 'ref') && !has(value, 'schema') && !has(value, 'values');
     if (!(local || referenced)) {
-      ctx.addIssue({ code: 'custom', message: 'a configuration needs either schema (with optional values) or ref alone', input: value });
+      ctx.addIssue({ code: 'custom', message: CONTRACT_RULES.configurationSource, input: value });
     }
   })
   .describe('A named configuration scope: a local schema, or a reference to one.');
@@ -57,7 +55,7 @@ export const policyV20Schema = z
     target: z.enum(['contract']).optional().describe('What the policy checks; only the contract itself.'),
   })
   .superRefine((value, ctx) => {
-    if (has(value, 'schema') === has(value, 'ref')) ctx.addIssue({ code: 'custom', message: 'a policy needs exactly one of schema and ref', input: value });
+    if (has(value, 'schema') === has(value, 'ref')) ctx.addIssue({ code: 'custom', message: CONTRACT_RULES.policySource, input: value });
   })
   .describe('A JSON Schema that the contract document itself must satisfy.');
 
@@ -74,7 +72,7 @@ export const capabilityBindingSchema = z
   .strictObject({
     type: z.enum(['http']).describe('How the endpoint is reached; only http for now.'),
     interface: z.string().min(1).describe('The declared interface that serves the endpoint.'),
-    path: z.string().min(1).regex(CAPABILITY_PATH_PATTERN).optional().describe('Application path on that interface, starting with one "/".'),
+    path: patterned(CAPABILITY_PATH_PATTERN).min(1).optional().describe('Application path on that interface, starting with one "/".'),
   })
   .describe('Where a standard capability is served.');
 

@@ -15,7 +15,7 @@ import {
   patternMessage,
 } from './contract-rules.js';
 
-export { OWNER_DRI_PATTERN, OWNER_TEAM_PATTERN, READINESS_ID_PATTERN, SERVICE_NAME_PATTERN } from './contract-rules.js';
+export { CAPABILITY_PATH_PATTERN, OWNER_DRI_PATTERN, OWNER_TEAM_PATTERN, READINESS_ID_PATTERN, SERVICE_NAME_PATTERN } from './contract-rules.js';
 
 // In their own module so the parser can check the version without loading zod.
 export { SUPPORTED_PACTO_VERSIONS, type PactoVersion } from './pacto-versions.js';
@@ -23,7 +23,7 @@ export { SUPPORTED_PACTO_VERSIONS, type PactoVersion } from './pacto-versions.js
 const nonEmpty = () => z.string().min(1);
 
 /** A string of one of the model's patterns, whose zod message says the rule in words (never the pattern). */
-const patterned = (pattern: RegExp) => z.string().regex(pattern, { message: patternMessage(describePattern(pattern.source)!) });
+export const patterned = (pattern: RegExp) => z.string().regex(pattern, { message: patternMessage(describePattern(pattern.source)!) });
 
 // The cross-field rules of contract.md §3 are checked here too (superRefine), so parsing a generic document with
 // these zod schemas agrees with L1; src/json-schema.ts states the same rules in JSON Schema.
@@ -230,7 +230,8 @@ export const readinessSchema = z
   })
   .describe('Declared evidence of operational readiness (1.1 only).');
 
-const contractShape = {
+/** The fields 1.0 and 1.1 share (1.2 replaces `service` and `readiness`). */
+export const contractV1xFields = {
   service: serviceSchema,
   interfaces: z.array(interfaceSchema).optional().describe('Ways to talk to the service.'),
   configurations: z.array(configurationSchema).optional().describe('Named configuration scopes.'),
@@ -244,14 +245,14 @@ const contractShape = {
 export const contractV10Schema = z
   .strictObject({
     pactoVersion: z.literal('1.0').describe('Version of the contract format.'),
-    ...contractShape,
+    ...contractV1xFields,
   })
   .describe('A Pacto service contract, format 1.0.');
 
 export const contractV11Schema = z
   .strictObject({
     pactoVersion: z.literal('1.1').describe('Version of the contract format.'),
-    ...contractShape,
+    ...contractV1xFields,
     readiness: readinessSchema.optional(),
   })
   .describe('A Pacto service contract, format 1.1.');

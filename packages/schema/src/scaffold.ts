@@ -38,6 +38,14 @@ export function scaffoldContract(name: string, options: ScaffoldOptions = {}): S
   };
 }
 
+/** A dependency to copy, commented out: both scaffolds declare none. */
+const COMMENTED_DEPENDENCY = `# dependencies:
+#   - name: other-service
+#     ref: oci://ghcr.io/my-org/other-service-pacto:1.0.0
+#     required: true
+#     compatibility: "^1.0.0"
+`;
+
 function contractTemplate(name: string): string {
   return `pactoVersion: "1.0"
 
@@ -61,12 +69,7 @@ configurations:
   - name: default
     schema: configuration/schema.json
 
-# dependencies:
-#   - name: other-service
-#     ref: oci://ghcr.io/my-org/other-service-pacto:1.0.0
-#     required: true
-#     compatibility: "^1.0.0"
-
+${COMMENTED_DEPENDENCY}
 runtime:
   workload: service
 
@@ -125,12 +128,7 @@ configurations:
     schema: configuration/schema.json
     required: true
 
-# dependencies:
-#   - name: other-service
-#     ref: oci://ghcr.io/my-org/other-service-pacto:1.0.0
-#     required: true
-#     compatibility: "^1.0.0"
-
+${COMMENTED_DEPENDENCY}
 workload: service
 
 state:
