@@ -61,6 +61,10 @@ export const ReadinessCheckSchema = named(
     daysRemaining: z.number().int().nullable(),
     evidence: z.string(),
     description: z.string(),
+    progress: z
+      .enum(['done', 'partial', 'not-done', 'deferred'])
+      .optional()
+      .describe('pactoVersion 1.2 and 2.0: the claim status; `expires` and `status` are then those of the whole assessment.'),
   }),
 );
 

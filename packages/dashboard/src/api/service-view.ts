@@ -1,6 +1,13 @@
 import { displayOwner, openApiOperations, readBundleText, schemaProperties } from '@pacto/render';
-import type { Owner } from '@pacto/schema';
-import { evaluateReadiness, type Finding, type ReadinessEvaluation } from '@pacto/validate';
+import type { Contract, Owner } from '@pacto/schema';
+import {
+  evaluateContractReadiness,
+  isClaimsEvaluation,
+  type ClaimsReadinessEvaluation,
+  type Finding,
+  type ReadinessCheckEvaluation,
+  type ReadinessEvaluation,
+} from '@pacto/validate';
 import { asArray, asBoolean, asFields, asNumber, asString, type Fields } from '../fleet/contract-fields.js';
 import type { ContractEntry } from '../fleet/contract-entry.js';
 import type { FleetIndex, MergedService } from '../fleet/fleet-index.js';
@@ -29,24 +36,65 @@ export interface ViewContext {
   readonly latestStep: (name: string) => Step | null;
 }
 
-export function readinessOf(entry: ContractEntry, now: Date): ReadinessEvaluation | undefined {
-  const contract = entry.validation.contract as Fields | undefined;
-  const readiness = asFields(contract?.['readiness']);
-  if (readiness === undefined || asArray(readiness['checks']).length === 0) return undefined;
+/** A claim of 1.2/2.0 readiness seen as a check: its status is the assessment's, `progress` the claim's own. */
+type ViewCheck = ReadinessCheckEvaluation & { readonly progress?: ReadinessCheckInfo['progress'] };
+
+/** Readiness in the 1.1 shape the API reports, whatever the contract's model; `passed` counts done work. */
+export type ReadinessView = Omit<ReadinessEvaluation, 'checks'> & { readonly checks: readonly ViewCheck[]; readonly passed: number };
+
+function fromClaims(e: ClaimsReadinessEvaluation): ReadinessView {
+  const inScope = e.claims.filter((claim) => !claim.excluded).length;
+  return {
+    score: e.score,
+    minScore: e.minScore,
+    passing: e.passing,
+    totalWeight: e.totalWeight,
+    currentWeight: e.earnedWeight,
+    currentCount: e.expired ? 0 : inScope,
+    expiredCount: e.expired ? inScope : 0,
+    invalidCount: 0,
+    passed: e.expired ? 0 : e.doneCount,
+    checks: e.claims.map((claim) => ({
+      id: claim.id,
+      type: claim.type,
+      weight: claim.weight,
+      expires: e.expires,
+      evidence: claim.evidence,
+      description: claim.description,
+      status: e.expired ? 'Expired' : 'Current',
+      daysRemaining: e.daysRemaining,
+      progress: claim.status as NonNullable<ViewCheck['progress']>,
+    })),
+  };
+}
+
+export function readinessOf(entry: ContractEntry, now: Date): ReadinessView | undefined {
+  const contract = entry.validation.contract as Contract | undefined;
+  if (!contract?.readiness) return undefined;
   try {
-    return evaluateReadiness(readiness as never, now);
+    const evaluation = evaluateContractReadiness(contract, now);
+    if (evaluation === undefined) return undefined;
+    return isClaimsEvaluation(evaluation) ? fromClaims(evaluation) : { ...evaluation, passed: evaluation.currentCount };
   } catch {
     return undefined;
   }
 }
 
-export function phaseOf(entry: ContractEntry, readiness: ReadinessEvaluation | undefined): Phase {
+/** 2.0 keeps workload and state at the top level; 1.x under `runtime`. */
+function runtimeOf(contract: Fields | undefined): Fields | undefined {
+  const runtime = asFields(contract?.['runtime']);
+  if (runtime !== undefined || contract?.['pactoVersion'] !== '2.0') return runtime;
+  if (contract['workload'] === undefined && contract['state'] === undefined) return undefined;
+  return { workload: contract['workload'], state: contract['state'] } as Fields;
+}
+
+export function phaseOf(entry: ContractEntry, readiness: ReadinessView | undefined): Phase {
   if (!entry.validation.valid) return 'NonCompliant';
   if (entry.validation.warnings.length > 0 || (readiness !== undefined && !readiness.passing)) return 'Warning';
   return 'Compliant';
 }
 
-function readinessSummary(readiness: ReadinessEvaluation | undefined): ReadinessSummary | null {
+function readinessSummary(readiness: ReadinessView | undefined): ReadinessSummary | null {
   if (readiness === undefined) return null;
   return {
     score: readiness.score,
@@ -61,7 +109,7 @@ function readinessSummary(readiness: ReadinessEvaluation | undefined): Readiness
 export function summarize(service: MergedService, context: ViewContext): ServiceSummary {
   const entry = service.primary;
   const contract = entry.validation.contract as Fields | undefined;
-  const runtime = asFields(contract?.['runtime']);
+  const runtime = runtimeOf(contract);
   const readiness = readinessOf(entry, context.now);
   const phase = phaseOf(entry, readiness);
   const { errors, warnings } = entry.validation;
@@ -84,7 +132,7 @@ export function summarize(service: MergedService, context: ViewContext): Service
     checks:
       readiness === undefined
         ? null
-        : { total: readiness.checks.length, passed: readiness.currentCount, failed: readiness.expiredCount + readiness.invalidCount },
+        : { total: readiness.checks.length, passed: readiness.passed, failed: readiness.checks.length - readiness.passed },
     readiness: readinessSummary(readiness),
     latestStep: context.latestStep(service.name),
   };
@@ -115,7 +163,22 @@ export function details(service: MergedService, context: ViewContext): ServiceDe
       compatibility: edge.compatibility,
       ref: edge.ref,
     }));
-  const sections = ['service', 'interfaces', 'configurations', 'policies', 'dependencies', 'runtime', 'scaling', 'readiness', 'metadata'];
+  const sections = [
+    'service',
+    'interfaces',
+    'configurations',
+    'policies',
+    'dependencies',
+    'runtime',
+    'scaling',
+    'workload',
+    'state',
+    'capabilities',
+    'readiness',
+    'verification',
+    'metadata',
+    'extensions',
+  ];
   return {
     ...summarize(service, context),
     pactoVersion: asString(contract?.['pactoVersion']) ?? null,
@@ -147,7 +210,7 @@ export function details(service: MergedService, context: ViewContext): ServiceDe
       ];
     }),
     dependents,
-    runtime: asFields(contract?.['runtime']) ?? null,
+    runtime: runtimeOf(contract) ?? null,
     scaling: asFields(contract?.['scaling']) ?? null,
     readinessChecks: (readiness?.checks ?? []).map(
       (check): ReadinessCheckInfo => ({
@@ -159,6 +222,7 @@ export function details(service: MergedService, context: ViewContext): ServiceDe
         daysRemaining: check.daysRemaining,
         evidence: check.evidence,
         description: check.description,
+        ...(check.progress === undefined ? {} : { progress: check.progress }),
       }),
     ),
     validation: {
@@ -190,10 +254,11 @@ export function findingJson(finding: Finding): ApiFinding {
 function interfacesOf(entry: ContractEntry, contract: Fields | undefined): InterfaceInfo[] {
   return asArray(contract?.['interfaces']).map((iface) => {
     const type = asString(iface['type']) ?? '';
-    const contractFile = asString(iface['contract']) ?? null;
+    // The spec file is `contract` in 1.x and `ref` in 2.0, where OpenAPI interfaces have the type `openapi`.
+    const contractFile = asString(iface['contract']) ?? asString(iface['ref']) ?? null;
     let operations: InterfaceInfo['operations'] = [];
     let operationsError: string | null = null;
-    if (type === 'http' && contractFile !== null) {
+    if ((type === 'http' || type === 'openapi') && contractFile !== null) {
       const text = readBundleText(entry.bundle.files, contractFile);
       if (!text.ok) {
         operationsError = text.reason;
