@@ -147,8 +147,7 @@ describe('the GitHub Action', { timeout: 120_000 }, () => {
     expect(invalid.stdout).toMatch(/^::error file=svc\/pacto\.yaml,line=6,col=12,title=[^:]*INVALID_SEMVER[^:]*::.+$/m);
     expect(invalid.stdout).toMatch(/^::error::svc is invalid: 1 error\(s\)$/m);
     expect(invalid.summary).toContain('❌ **invalid**: 1 error(s)');
-    // `(line 5)` once the JSON output carries positions (issue 9 §2).
-    expect(invalid.summary).toMatch(/\| error \| `INVALID_SEMVER` \| `service.version`( \(line 5\))? \| .+ \|/);
+    expect(invalid.summary).toMatch(/\| error \| `INVALID_SEMVER` \| `service.version` \(line 6\) \| .+ \|/);
     const sarif = JSON.parse(readFileSync(join(ws.cwd, 'pacto.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.map((result) => result.ruleId)).toEqual(['INVALID_SEMVER']);

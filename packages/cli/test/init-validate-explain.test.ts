@@ -49,7 +49,7 @@ describe('pacto validate', () => {
       code: 1,
       stdout: 'svc is invalid\n',
       stderr:
-        '  ERROR [HEALTH_INTERFACE_NOT_FOUND] runtime.health.interface: health interface "web" does not match any declared interface (svc/pacto.yaml:44:16)\n' +
+        '  ERROR [HEALTH_INTERFACE_NOT_FOUND] runtime.health.interface: health interface "web" does not match any declared interface (svc/pacto.yaml:45:16)\n' +
         'validation failed with 1 error(s)\n',
     });
   });
@@ -83,7 +83,7 @@ describe('pacto validate', () => {
       code: 1,
       stdout: 'svc is invalid\n',
       stderr:
-        '  ERROR [FILE_NOT_FOUND] interfaces[0].contract: interface contract file "interfaces/openapi.yaml" not found in bundle (excluded by .pactoignore pattern "interfaces/") (svc/pacto.yaml:17:15)\n' +
+        '  ERROR [FILE_NOT_FOUND] interfaces[0].contract: interface contract file "interfaces/openapi.yaml" not found in bundle (excluded by .pactoignore pattern "interfaces/") (svc/pacto.yaml:18:15)\n' +
         'validation failed with 1 error(s)\n',
     });
   });
@@ -135,8 +135,7 @@ describe('pacto explain', () => {
     expect(await runPacto(['explain', 'svc'], { cwd })).toEqual({
       code: 1,
       stdout: '',
-      stderr: 'svc/pacto.yaml:1:15: unsupported pactoVersion "3.0"; supported versions: 1.0, 1.1, 1.2, 2.0
-',
+      stderr: 'svc/pacto.yaml:1:15: unsupported pactoVersion "3.0"; supported versions: 1.0, 1.1, 1.2, 2.0\n',
     });
   });
 });

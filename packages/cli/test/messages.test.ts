@@ -52,7 +52,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
     const cwd = await contract((text) => text.replace('    visibility: internal', '    visiblity: internal'));
     const { lines, errors } = await validateBoth(cwd);
     expect(lines).toEqual([
-      '  ERROR [PARSE_ERROR] : unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:16:5)',
+      '  ERROR [PARSE_ERROR] : unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:17:5)',
     ]);
     expect(errors).toEqual([
       {
@@ -60,7 +60,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
         Code: 'PARSE_ERROR',
         Message: 'unknown field "visiblity" in interfaces[0]',
         File: 'svc/pacto.yaml',
-        Line: 16,
+        Line: 17,
         Column: 5,
         Hint: 'did you mean "visibility"?',
       },
@@ -71,7 +71,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
     const cwd = await contract((text) => text.replace('port: 8080', 'port: "eighty"'));
     const { lines, errors } = await validateBoth(cwd);
     expect(lines).toEqual([
-      '  ERROR [PARSE_ERROR] : expected an integer port (1–65535) in interfaces[0], got the string "eighty" (svc/pacto.yaml:15:11)',
+      '  ERROR [PARSE_ERROR] : expected an integer port (1–65535) in interfaces[0], got the string "eighty" (svc/pacto.yaml:16:11)',
     ]);
     expect(errors).toEqual([
       {
@@ -79,7 +79,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
         Code: 'PARSE_ERROR',
         Message: 'expected an integer port (1–65535) in interfaces[0], got the string "eighty"',
         File: 'svc/pacto.yaml',
-        Line: 15,
+        Line: 16,
         Column: 11,
       },
     ]);
@@ -89,7 +89,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
     const cwd = await contract((text) => text.replace('pactoVersion: "1.0"', 'pactoVersion: 1.0'));
     const { lines, errors } = await validateBoth(cwd);
     expect(lines).toEqual([
-      '  ERROR [UNSUPPORTED_PACTO_VERSION] pactoVersion: pactoVersion must be a string: write "1.0" in quotes (svc/pacto.yaml:1:15)',
+      '  ERROR [UNSUPPORTED_PACTO_VERSION] pactoVersion: pactoVersion must be a string: write "1.0" in quotes (svc/pacto.yaml:2:15)',
     ]);
     expect(errors).toEqual([
       {
@@ -97,7 +97,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
         Code: 'UNSUPPORTED_PACTO_VERSION',
         Message: 'pactoVersion must be a string: write "1.0" in quotes',
         File: 'svc/pacto.yaml',
-        Line: 1,
+        Line: 2,
         Column: 15,
       },
     ]);
@@ -107,7 +107,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
     const cwd = await contract((text) => text.replace('    contract: interfaces/openapi.yaml', '    contract: "interfaces/openapi.yaml'));
     const { lines, errors } = await validateBoth(cwd);
     expect(lines).toEqual([
-      '  ERROR [PARSE_ERROR] : failed to parse YAML: the double-quoted string that starts here is never closed; add the closing " (svc/pacto.yaml:17:15)',
+      '  ERROR [PARSE_ERROR] : failed to parse YAML: the double-quoted string that starts here is never closed; add the closing " (svc/pacto.yaml:18:15)',
     ]);
     expect(errors).toEqual([
       {
@@ -115,7 +115,7 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
         Code: 'PARSE_ERROR',
         Message: 'failed to parse YAML: the double-quoted string that starts here is never closed',
         File: 'svc/pacto.yaml',
-        Line: 17,
+        Line: 18,
         Column: 15,
         Hint: 'add the closing "',
       },
@@ -144,8 +144,8 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
     const cwd = await contract((text) => text.replace('  name: svc', '  name: My_Service'));
     const { lines, errors } = await validateBoth(cwd);
     const message = '"My_Service" is not a valid service name: use lower-case letters, digits and hyphens, starting and ending with a letter or digit';
-    expect(lines).toEqual([`  ERROR [SCHEMA_VIOLATION] service.name: ${message} (svc/pacto.yaml:4:9)`]);
-    expect(errors).toEqual([{ Path: 'service.name', Code: 'SCHEMA_VIOLATION', Message: message, File: 'svc/pacto.yaml', Line: 4, Column: 9 }]);
+    expect(lines).toEqual([`  ERROR [SCHEMA_VIOLATION] service.name: ${message} (svc/pacto.yaml:5:9)`]);
+    expect(errors).toEqual([{ Path: 'service.name', Code: 'SCHEMA_VIOLATION', Message: message, File: 'svc/pacto.yaml', Line: 5, Column: 9 }]);
   });
 
   it('a directory without pacto.yaml: how to create one', async () => {
@@ -173,14 +173,14 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
     );
     const { lines, errors } = await validateBoth(cwd);
     expect(lines).toEqual([
-      '  ERROR [PARSE_ERROR] : expected an integer port (1–65535) in interfaces[0], got the string "8080"; write 8080 without quotes (svc/pacto.yaml:15:11)',
-      '  ERROR [PARSE_ERROR] : unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:16:5)',
-      '  ERROR [PARSE_ERROR] : unknown field "owner" in interfaces[0]; the fields in interfaces[0] are name, type, port, visibility, contract (svc/pacto.yaml:17:5)',
+      '  ERROR [PARSE_ERROR] : expected an integer port (1–65535) in interfaces[0], got the string "8080"; write 8080 without quotes (svc/pacto.yaml:16:11)',
+      '  ERROR [PARSE_ERROR] : unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:17:5)',
+      '  ERROR [PARSE_ERROR] : unknown field "owner" in interfaces[0]; the fields in interfaces[0] are name, type, port, visibility, contract (svc/pacto.yaml:18:5)',
     ]);
     expect(errors.map((e) => [e.Code, e.Path, e.Line, e.Column])).toEqual([
-      ['PARSE_ERROR', '', 15, 11],
-      ['PARSE_ERROR', '', 16, 5],
+      ['PARSE_ERROR', '', 16, 11],
       ['PARSE_ERROR', '', 17, 5],
+      ['PARSE_ERROR', '', 18, 5],
     ]);
     for (const error of errors) expect(error.Message).not.toMatch(/\n|contract\.|!!|unmarshal/);
   });
@@ -189,14 +189,14 @@ describe('messages a person can act on (issue 9 §3), in piped text and in JSON'
 describe('positions in every output (issue 9 §2)', () => {
   it('explain, doc and diff of a broken contract fail with the same positioned line', async () => {
     const cwd = await contract((text) => text.replace('    visibility: internal', '    visiblity: internal'));
-    const expected = 'svc/pacto.yaml:16:5: unknown field "visiblity" in interfaces[0]\nhint: did you mean "visibility"?\n';
+    const expected = 'svc/pacto.yaml:17:5: unknown field "visiblity" in interfaces[0]\nhint: did you mean "visibility"?\n';
     expect(await runPacto(['explain', 'svc'], { cwd })).toEqual({ code: 1, stdout: '', stderr: expected });
     const doc = await runPacto(['doc', 'svc'], { cwd });
     expect(doc.code).toBe(1);
-    expect(doc.stderr).toContain('unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:16:5)');
+    expect(doc.stderr).toContain('unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:17:5)');
     const diff = await runPacto(['diff', 'svc', 'svc'], { cwd });
     expect(diff.code).not.toBe(0);
-    expect(diff.stderr).toContain('svc/pacto.yaml:16:5: unknown field "visiblity" in interfaces[0]');
+    expect(diff.stderr).toContain('svc/pacto.yaml:17:5: unknown field "visiblity" in interfaces[0]');
   });
 
   it('on a terminal, each finding is followed by its line with a caret; piped output has none', async () => {
@@ -211,8 +211,8 @@ describe('positions in every output (issue 9 §2)', () => {
     expect(run.status).toBe(1);
     const output = run.stdout.replace(/\r\n/g, '\n');
     expect(output).toContain(
-      '  ERROR [PARSE_ERROR] : unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:16:5)\n' +
-        '    16 |     visiblity: internal\n' +
+      '  ERROR [PARSE_ERROR] : unknown field "visiblity" in interfaces[0]; did you mean "visibility"? (svc/pacto.yaml:17:5)\n' +
+        '    17 |     visiblity: internal\n' +
         '       |     ^\n',
     );
     const piped = await runPacto(['validate', 'svc'], { cwd });
@@ -222,8 +222,8 @@ describe('positions in every output (issue 9 §2)', () => {
   it('findings of a valid contract path keep their place in warnings too, and github/sarif agree', async () => {
     const cwd = await contract((text) => text.replace('  name: svc', '  name: My_Service'));
     const github = await runPacto(['validate', 'svc', '--output-format', 'github'], { cwd });
-    expect(github.stdout).toContain('::error file=svc/pacto.yaml,line=4,col=9,title=pacto validate%3A SCHEMA_VIOLATION::service.name: "My_Service"');
+    expect(github.stdout).toContain('::error file=svc/pacto.yaml,line=5,col=9,title=pacto validate%3A SCHEMA_VIOLATION::service.name: "My_Service"');
     const sarif = JSON.parse((await runPacto(['validate', 'svc', '--output-format', 'sarif'], { cwd })).stdout);
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 4, startColumn: 9 });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 5, startColumn: 9 });
   });
 });

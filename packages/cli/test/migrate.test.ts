@@ -48,13 +48,13 @@ describe('pacto migrate', () => {
     const run = await runPacto(['migrate', 'svc'], { cwd });
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('Migrated svc/pacto.yaml from 1.0 to 2.0\n');
-    expect(run.stderr.split('\n').filter((l) => l.includes('NOTE'))).toEqual([
-      'svc/pacto.yaml:9:3  NOTE  [FIELD_NOT_CARRIED] service.image: 2.0 has no service.image: the container image is a delivery concern',
-      'svc/pacto.yaml:16:5  NOTE  [FIELD_NOT_CARRIED] interfaces[0].port: the port of interface "api" is not carried: 2.0 leaves ports to the deployment',
-      'svc/pacto.yaml:20:1  NOTE  [VALUE_ASSUMED] configurations: 2.0 asks whether each configuration is required; "default" is marked required: true',
-      'svc/pacto.yaml:40:3  NOTE  [FIELD_NOT_CARRIED] runtime.lifecycle: 2.0 has no lifecycle: upgrade strategy and shutdown grace belong to the deployment',
-      'svc/pacto.yaml:47:5  NOTE  [FIELD_NOT_CARRIED] runtime.health.initialDelaySeconds: 2.0 has no initialDelaySeconds: probe timing belongs to the deployment',
-      'svc/pacto.yaml:53:1  NOTE  [FIELD_NOT_CARRIED] scaling: 2.0 has no scaling: the instance count is left to the deployment',
+    expect(run.stderr.split('\n').filter((l) => l.includes('WARN'))).toEqual([
+      '  WARN  [FIELD_NOT_CARRIED] service.image: 2.0 has no service.image: the container image is a delivery concern; keep the image reference in your deployment manifests (svc/pacto.yaml:9:3)',
+      '  WARN  [FIELD_NOT_CARRIED] interfaces[0].port: the port of interface "api" is not carried: 2.0 leaves ports to the deployment (svc/pacto.yaml:16:5)',
+      '  WARN  [VALUE_ASSUMED] configurations: 2.0 asks whether each configuration is required; "default" is marked required: true; set required: false where the service runs without it (svc/pacto.yaml:20:1)',
+      '  WARN  [FIELD_NOT_CARRIED] runtime.lifecycle: 2.0 has no lifecycle: upgrade strategy and shutdown grace belong to the deployment; keep them in your deployment manifests (svc/pacto.yaml:40:3)',
+      '  WARN  [FIELD_NOT_CARRIED] runtime.health.initialDelaySeconds: 2.0 has no initialDelaySeconds: probe timing belongs to the deployment (svc/pacto.yaml:47:5)',
+      '  WARN  [FIELD_NOT_CARRIED] scaling: 2.0 has no scaling: the instance count is left to the deployment; keep the replica count or autoscaler in your deployment manifests (svc/pacto.yaml:53:1)',
     ]);
     const text = readFileSync(join(cwd, 'svc', 'pacto.yaml'), 'utf8');
     expect(text).toContain(MODELINE);
@@ -123,7 +123,7 @@ describe('pacto migrate', () => {
     const run = await runPacto(['migrate', 'svc'], { cwd });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain("  ERROR [POLICY_VIOLATION] : policy policies[\"needs-runtime\"]: at '': missing property 'runtime'");
+    expect(run.stderr).toContain('  ERROR [POLICY_VIOLATION] : policy policies["needs-runtime"]: at \'\': missing required field "runtime" (svc/pacto.yaml:2:1)');
     expect(run.stderr).toContain('the migrated contract is not valid (1 error(s)); nothing was written\n');
     expect(run.stderr).toContain("hint: the bundle's policies check 1.x fields");
     expect(readFileSync(contract, 'utf8')).toBe(before);

@@ -65,7 +65,7 @@ describe('pacto pack', { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe(
-      '  ERROR [HEALTH_INTERFACE_NOT_FOUND] runtime.health.interface: health interface "web" does not match any declared interface (svc/pacto.yaml:44:16)\n' +
+      '  ERROR [HEALTH_INTERFACE_NOT_FOUND] runtime.health.interface: health interface "web" does not match any declared interface (svc/pacto.yaml:45:16)\n' +
         'contract validation failed with 1 error(s)\n',
     );
     expect(readdirSync(cwd)).toEqual(['svc']);

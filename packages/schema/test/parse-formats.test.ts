@@ -73,6 +73,17 @@ readiness:
     expect(parsed.error.message).toContain('port');
   });
 
+  it('says a 1.x key at the top of a 2.0 contract is the old layout, and a wrong kind in words', () => {
+    const runtime = parseContract(`${text}runtime:\n  workload: service\n`, 'pacto.yaml');
+    expect(!runtime.ok && runtime.error.problems.map((p) => [p.message, p.hint])).toEqual([
+      ['unknown field "runtime" at the top level', expect.stringContaining('`pacto migrate`')],
+    ]);
+    const credit = parseContract(text.replace('partialCredit: 0.25', 'partialCredit: half'), 'pacto.yaml');
+    expect(!credit.ok && credit.error.problems[0]?.message).toBe('expected partialCredit to be a number in readiness, got the string "half"');
+    const conformance = parseContract(`${text}verification:\n  conformance: [{a: 1}]\n`, 'pacto.yaml');
+    expect(!conformance.ok && conformance.error.problems[0]?.message).toBe('expected a string in verification.conformance[0], got a mapping');
+  });
+
   it('picks the model from the version text, quoted or not', () => {
     const unquoted = parseContract(text.replace('"2.0"', '2.0'), 'pacto.yaml');
     expect(unquoted.ok && contractFormat(unquoted.contract)).toBe('2.0');

@@ -6,6 +6,7 @@ import { validateContract } from '@pacto/validate';
 import { createTwoFilesPatch } from 'diff';
 import { CliError } from '../cli-error.js';
 import type { CommandIO } from './command-io.js';
+import { validationTextOptions } from '../finding-frames.js';
 
 export interface MigrateRequest {
   readonly dir: string;
@@ -17,8 +18,8 @@ export interface MigrateRequest {
 /** `<file>:<line>:<column>  NOTE  [CODE] path: message`, and the hint on the next line. */
 function noteLines(fileName: string, note: MigrationNote): string {
   const at = note.line === undefined ? fileName : `${fileName}:${note.line}:${note.column ?? 1}`;
-  const hint = note.hint === undefined ? '' : `\n    hint: ${note.hint}`;
-  return `${at}  NOTE  [${note.code}] ${note.path}: ${note.message}${hint}\n`;
+  const hint = note.hint === undefined ? '' : `; ${note.hint}`;
+  return `  WARN  [${note.code}] ${note.path}: ${note.message}${hint} (${at})\n`;
 }
 
 function noteJson(fileName: string, note: MigrationNote): Record<string, unknown> {
@@ -93,12 +94,13 @@ export async function runMigrate(io: CommandIO, request: MigrateRequest): Promis
       io.err(`${failure}\n`);
       return 1;
     }
-    io.err(renderValidationText(request.dir, result, { positions: true, fileName: `${loaded.fileName} (migrated)` }).stderr);
+    // Positions are in the migrated text (what --dry-run shows); on a terminal the frames quote it.
+    io.err(renderValidationText(request.dir, result, validationTextOptions({ fileName: loaded.fileName, text: migration.text }, io.stderrIsTTY)).stderr);
     throw new CliError(failure, {
       code: 'MIGRATION_INVALID',
       hint: policiesOnly
         ? "the bundle's policies check 1.x fields: update them to accept the 2.0 contract (see --dry-run), then migrate"
-        : 'see the result with --dry-run, fix the source contract, then migrate again',
+        : 'the places are lines of the migrated text: see it with --dry-run, fix the source contract, then migrate again',
     });
   }
   return 0;

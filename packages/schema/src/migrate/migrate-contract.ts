@@ -107,7 +107,7 @@ class Migration {
     this.policies();
     this.dependencies();
     this.runtime();
-    this.drop(this.root, 'scaling', 'scaling', '2.0 has no scaling: the instance count is left to the deployment', 'keep it in your deployment manifests (replicas, autoscaler)');
+    this.drop(this.root, 'scaling', 'scaling', '2.0 has no scaling: the instance count is left to the deployment', 'keep the replica count or autoscaler in your deployment manifests');
     this.readiness();
   }
 
