@@ -36,6 +36,7 @@ describe('pnpm test:conformance', () => {
       '  library, local policy mode: 19 of 19 cases conform',
       '  readiness at 2026-06-01: 2 of 2 cases conform',
       '  CLI, validate --output-format json: 18 of 18 cases conform',
+      '  pacto migrate to 2.0, then validate (valid/ cases): 8 of 8 cases conform',
       '  compared by the library only (a ref policy needs its registry): valid/policy-ref',
       'conformance: 19 of 19 cases conform',
     ]);
@@ -68,6 +69,7 @@ describe('pnpm test:conformance', () => {
       '  library, local policy mode: 18 of 19 cases conform',
       '  readiness at 2026-06-01: 2 of 2 cases conform',
       '  CLI, validate --output-format json: 17 of 18 cases conform',
+      '  pacto migrate to 2.0, then validate (valid/ cases): 8 of 8 cases conform',
       '  compared by the library only (a ref policy needs its registry): valid/policy-ref',
       '  superseded by docs/decisions.md "A decision nobody wrote down": invalid/not-yaml (now expected invalid; FAILED: docs/decisions.md has no such entry)',
       '  superseded by docs/decisions.md "Conformance corpus expectations": future/version-9.0 (now expected invalid)',

@@ -1,6 +1,9 @@
-import { relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadBundleDir } from '@pacto/bundle';
+import { isContractV20, parseContract } from '@pacto/schema';
 import { validateContract } from '@pacto/validate';
 import { runPacto } from '../../packages/cli/test/support/run-pacto.js';
 import {
@@ -24,6 +27,15 @@ const CORPUS = process.env['PACTO_CONFORMANCE_DIR'];
 if (CORPUS === undefined) throw new Error('run the conformance suite with `pnpm test:conformance [dir]`');
 const supersessions = readSupersessions();
 const cases = readCases(CORPUS);
+
+// `pacto migrate` over the valid/ cases gives valid 2.0 contracts, except where the bundle's own policy checks
+// a 1.x field: then it refuses with the policy's finding and writes nothing (decision cited by title).
+const MIGRATION_REFUSED_BY_POLICY: Readonly<Record<string, string>> = {
+  'valid/demo-api-gateway-v1.0.0': 'Migrating the corpus',
+  'valid/demo-api-gateway-v1.1.0': 'Migrating the corpus',
+};
+const scratch = mkdtempSync(join(tmpdir(), 'pacto-conformance-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 for (const testCase of cases) {
   describe(testCase.id, () => {
@@ -55,6 +67,27 @@ for (const testCase of cases) {
         expect(run.code).toBe(expected.valid ? 0 : 1);
       });
     }
+
+    if (testCase.id.startsWith('valid/')) {
+      it('migrate to 2.0, then validate', async () => {
+        const target = join(scratch, testCase.id.replace('/', '-'));
+        const run = await runPacto(['migrate', relative(CORPUS, dir), '-o', target], { cwd: CORPUS });
+        if (MIGRATION_REFUSED_BY_POLICY[testCase.id] !== undefined) {
+          expect(run.code).toBe(1);
+          expect(run.stderr).toMatch(/ERROR \[POLICY_VIOLATION\]/);
+          expect(run.stderr).not.toMatch(/ERROR \[(?!POLICY_VIOLATION\])/);
+          expect(existsSync(target)).toBe(false);
+          return;
+        }
+        expect(run.stderr).not.toMatch(/ERROR \[/);
+        expect(run.code).toBe(0);
+        const bundle = await loadBundleDir(target);
+        const parsed = parseContract(bundle.text, bundle.fileName);
+        expect(parsed.ok && isContractV20(parsed.contract)).toBe(true);
+        const result = await validateContract(bundle, { now: () => new Date(READINESS_DAY[1]) });
+        expect(result.errors.map((e) => `${e.code} @ ${e.path}: ${e.message}`)).toEqual([]);
+      });
+    }
   });
 }
 
@@ -62,4 +95,6 @@ it('every superseded expectation cites a decision recorded in docs/decisions.md'
   const titles = decisionTitles();
   const undocumented = Object.entries(supersessions).filter(([, s]) => !titles.has(s.decision));
   expect(undocumented.map(([id, s]) => `${id}: "${s.decision}"`)).toEqual([]);
+  const undocumentedRefusals = Object.entries(MIGRATION_REFUSED_BY_POLICY).filter(([, title]) => !titles.has(title));
+  expect(undocumentedRefusals.map(([id, title]) => `${id}: "${title}"`)).toEqual([]);
 });

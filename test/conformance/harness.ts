@@ -198,8 +198,10 @@ export function expectationFor(testCase: ConformanceCase, supersessions: Record<
 
 /** The bold entry titles of docs/decisions.md (`**Title.**` gives `Title`). */
 export function decisionTitles(): Set<string> {
+  // A title opens its entry (`- **Title.** …`); matching only there keeps a glob such as `docs/**` elsewhere from
+  // pairing its `**` with the next title's.
   const text = readFileSync(join(REPO, 'docs/decisions.md'), 'utf8');
-  return new Set([...text.matchAll(/\*\*([^*]+?)\.?\*\*/g)].map((match) => match[1] as string));
+  return new Set([...text.matchAll(/^[ \t]*(?:[-*][ \t]+)?\*\*(.+?)\.?\*\*/gm)].map((match) => match[1] as string));
 }
 
 interface ValidateJsonFinding {

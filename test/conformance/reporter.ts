@@ -1,12 +1,13 @@
 import type { Reporter, TestModule } from 'vitest/node';
 import { decisionTitles, expectationFor, hasRefPolicy, readCases, readSupersessions } from './harness.js';
 
-const PARTS = ['library', 'readiness', 'CLI'] as const;
+const PARTS = ['library', 'readiness', 'CLI', 'migrate'] as const;
 type Part = (typeof PARTS)[number];
 const LABELS: Record<Part, string> = {
   library: 'library, local policy mode',
   readiness: 'readiness at 2026-06-01',
   CLI: 'CLI, validate --output-format json',
+  migrate: 'pacto migrate to 2.0, then validate (valid/ cases)',
 };
 
 /**
