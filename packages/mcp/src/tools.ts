@@ -1,4 +1,4 @@
-import { pactoV11JsonSchema } from '@pacto/schema';
+import { pactoV10JsonSchema, pactoV11JsonSchema, pactoV12JsonSchema, pactoV20JsonSchema } from '@pacto/schema';
 import type { FieldSpec, ToolArguments } from './arguments.js';
 import { checkContract } from './authoring/check.js';
 import { createContract } from './authoring/create.js';
@@ -159,20 +159,28 @@ export const checkTool: PactoTool = {
   run: (args, { reader }) => checkContract(args.text('path'), reader),
 };
 
+/** The schema pacto_schema returns by `version`; 1.1 (what pacto_create and pacto_edit write, with readiness) by default. */
+const SCHEMAS: Readonly<Record<string, object>> = { '1.0': pactoV10JsonSchema, '1.1': pactoV11JsonSchema, '1.2': pactoV12JsonSchema, '2.0': pactoV20JsonSchema };
+
 export const schemaTool: PactoTool = {
   name: 'pacto_schema',
   title: 'Pacto contract format',
   description: 'Returns the JSON Schema of pacto.yaml and a link to the documentation. Call it first, before creating or editing contracts.',
   readOnly: true,
-  fields: [],
-  run: async () => ({
-    description:
-      'Pacto contracts (pacto.yaml) describe how a service behaves in operation: interfaces, configuration, dependencies, ' +
-      'runtime state, scaling, policies and readiness. Create one with pacto_create, change it with pacto_edit, and check it ' +
-      'with pacto_check, which also suggests improvements.',
-    docs: DOCS_URL,
-    jsonSchema: JSON.stringify(pactoV11JsonSchema, null, 2),
-  }),
+  fields: [str('version', 'pactoVersion whose schema to return: 1.0, 1.1 (default), 1.2 or 2.0; pacto_create and pacto_edit write 1.x contracts')],
+  run: async (args) => {
+    const version = args.text('version') ?? '1.1';
+    const schema = SCHEMAS[version];
+    if (schema === undefined) throw new ToolInputError(`invalid version: ${JSON.stringify(version)}; use 1.0, 1.1, 1.2 or 2.0`);
+    return {
+      description:
+        'Pacto contracts (pacto.yaml) describe how a service behaves in operation: interfaces, configuration, dependencies, ' +
+        'runtime state, scaling, policies and readiness. Create one with pacto_create, change it with pacto_edit, and check it ' +
+        'with pacto_check, which also suggests improvements.',
+      docs: DOCS_URL,
+      jsonSchema: JSON.stringify(schema, null, 2),
+    };
+  },
 };
 
 export const explainTool: PactoTool = {

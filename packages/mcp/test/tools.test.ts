@@ -262,6 +262,9 @@ describe('pacto_schema and the read-only tools', () => {
     expect(result.docs).toBe('https://trianalab.github.io/pacto');
     expect(JSON.parse(result.jsonSchema).$id).toBe('https://pacto.trianalab.com/schema/v1.1');
     expect(result.description).toMatch(/pacto_create/);
+    const v20 = await mcp.ok<{ jsonSchema: string }>('pacto_schema', { version: '2.0' });
+    expect(JSON.parse(v20.jsonSchema).properties.pactoVersion).toMatchObject({ const: '2.0' });
+    expect(await mcp.error('pacto_schema', { version: '3.0' })).toBe('invalid version: "3.0"; use 1.0, 1.1, 1.2 or 2.0');
   });
 
   it('pacto_explain, pacto_diff and pacto_graph return the JSON of the commands', async () => {
