@@ -70,6 +70,14 @@ export function invalidChoice(source: string, given: string, choices: readonly s
   });
 }
 
+/** The number in a `--port` value (0 asks the system for a free port); anything else is a usage error of `usage`. */
+export function parsePortFlag(value: string, usage: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new UsageError(`invalid value ${JSON.stringify(value)} for --port: expected a port number 0-65535`, { code: 'INVALID_FLAG_VALUE', usage });
+  }
+  return port;
+}
 
 /**
  * The positional arguments of a command, shown as `synopsis` in its usage line (`pacto diff <old> <new>`);

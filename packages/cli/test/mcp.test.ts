@@ -175,7 +175,7 @@ describe('pacto mcp', { timeout: 60_000 }, () => {
     const cwd = tempDir();
     expect(await runPacto(['mcp', 'serve'], { cwd })).toMatchObject({ code: 2, stdout: '', stderr: 'unknown command "serve" for "pacto mcp"\nhint: `pacto mcp` takes no arguments\n' });
     const transport = await runPacto(['mcp', '-t', 'sse'], { cwd });
-    expect(transport).toMatchObject({ code: 2, stderr: 'invalid argument "sse" for "-t, --transport" flag: expected stdio or http\n' });
+    expect(transport).toMatchObject({ code: 2, stderr: 'invalid value "sse" for --transport: expected stdio or http\nRun \'pacto mcp --help\' for usage.\n' });
     expect((await runPacto(['mcp', '--port', '70000'], { cwd })).code).toBe(2);
 
     // stdio: the server stops, with exit 0, as soon as its input ends.

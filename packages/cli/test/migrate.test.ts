@@ -35,7 +35,7 @@ describe('pacto init --pacto-version', () => {
     expect(await runPacto(['init', 'svc', '--pacto-version', '1.1'], { cwd })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'unsupported --pacto-version "1.1": init writes 1.0 or 2.0\n',
+      stderr: 'invalid value "1.1" for --pacto-version: expected 1.0 or 2.0\nRun \'pacto init --help\' for usage.\n',
     });
     expect(existsSync(join(cwd, 'svc'))).toBe(false);
   });
@@ -135,7 +135,7 @@ describe('pacto migrate', () => {
     expect(await runPacto(['migrate', 'svc', '--to', '3.0'], { cwd })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'unsupported --to "3.0": pacto migrate writes pactoVersion 2.0\n',
+      stderr: 'invalid value "3.0" for --to: expected 2.0\nRun \'pacto migrate --help\' for usage.\n',
     });
     writeFileSync(join(cwd, 'svc', 'pacto.yaml'), 'pactoVersion: "3.0"\nservice: {name: svc, version: 1.0.0}\n');
     const run = await runPacto(['migrate', 'svc'], { cwd });

@@ -1,7 +1,7 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
 import { UsageError } from '../cli-error.js';
-import { restArgs, stringFlag } from '../flags.js';
+import { parsePortFlag, restArgs, stringFlag } from '../flags.js';
 
 export class DashboardCommand extends PactoCommand {
   static override paths = [['dashboard']];
@@ -49,10 +49,7 @@ export class DashboardCommand extends PactoCommand {
     const setting = (flag: string | undefined, variable: string, key: string): string | undefined => flag ?? env[variable] ?? configured(key);
 
     const portText = setting(this.port, 'PACTO_DASHBOARD_PORT', 'port') ?? '3000';
-    const port = Number(portText);
-    if (!/^\d+$/.test(portText) || port > 65535) {
-      throw new UsageError(`invalid value ${JSON.stringify(portText)} for --port: expected a port number 0-65535`, { code: 'INVALID_FLAG_VALUE', usage: 'pacto dashboard' });
-    }
+    const port = parsePortFlag(portText, 'pacto dashboard');
     const corsOrigin = setting(this.corsOrigin, 'PACTO_DASHBOARD_CORS_ORIGIN', 'cors-origin') ?? '';
     if (corsOrigin !== '' && !/^https?:\/\/[^/\s]+$/.test(corsOrigin)) {
       throw new UsageError(`invalid value ${JSON.stringify(corsOrigin)} for --cors-origin: expected an origin such as https://portal.example.com`, {

@@ -1,5 +1,5 @@
 import { Command, Option } from 'clipanion';
-import { restArgs, stringFlag } from '../flags.js';
+import { parsePortFlag, restArgs, stringFlag } from '../flags.js';
 import type { OutputFormat } from '../settings.js';
 import type { Contract, ContractBundle } from '@pacto/schema';
 import { PactoCommand } from '../base-command.js';
@@ -38,7 +38,7 @@ export class DocCommand extends PactoCommand {
   async run(): Promise<number> {
     this.expectArgs(this.args, 0, 1);
     if (this.serve && this.output !== undefined) throw new UsageError('--serve and --output are mutually exclusive', { code: 'CONFLICTING_FLAGS', usage: 'pacto doc' });
-    const port = parsePort(this.port);
+    const port = parsePortFlag(this.port, 'pacto doc');
     const ref = this.args[0] || '.';
     const overrides = await readOverrides(this.values, this.sets);
     const { applyOverridesTo, loadContractArgument } = await import('../contract-source.js');
@@ -87,14 +87,6 @@ export class DocCommand extends PactoCommand {
     await server.close();
     return 0;
   }
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) {
-    throw new UsageError(`invalid value ${JSON.stringify(value)} for --port: expected a port number 0-65535`, { code: 'INVALID_FLAG_VALUE', usage: 'pacto doc' });
-  }
-  return port;
 }
 
 function formatHost(host: string): string {

@@ -1,5 +1,6 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
+import { arrayFlag, choiceFlag, restArgs } from '../flags.js';
 import { setOption, valuesOption } from '../override-options.js';
 
 export class LockCommand extends PactoCommand {
@@ -26,11 +27,12 @@ export class LockCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir' });
+  args = restArgs('[dir]', 'directory');
   update = Option.Boolean('--update', false, { description: 'Re-resolve everything, ignoring existing pins' });
-  updateNames = Option.Array('--update-name', [], { description: 'Re-resolve only this dependency (repeatable; implies --update for it)' });
+  updateNames = arrayFlag('--update-name', { description: 'Re-resolve only this dependency (repeatable; implies --update for it)', placeholder: '<name>' });
   check = Option.Boolean('--check', false, { description: 'Verify without writing; exit 1 when the lock is missing or has drifted' });
-  output = Option.String('-o,--output', { description: 'Alias of --output-format for this command' });
+  // The spec (cli.md §4.11) makes -o an alias of --output-format here: lock writes no file but pacto.lock.
+  output = choiceFlag('-o,--output', ['text', 'json'], { description: 'Alias of --output-format for this command', placeholder: '<format>' });
   values = valuesOption();
   sets = setOption();
 

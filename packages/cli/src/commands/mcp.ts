@@ -1,6 +1,7 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
 import { UsageError } from '../cli-error.js';
+import { choiceFlag, parsePortFlag, stringFlag } from '../flags.js';
 
 const TRANSPORTS = ['stdio', 'http'] as const;
 
@@ -27,19 +28,13 @@ export class McpCommand extends PactoCommand {
   });
 
   args = Option.Rest({ name: '' });
-  transport = Option.String('-t,--transport', 'stdio', { description: 'How clients connect: stdio (default) or http' });
-  port = Option.String('--port', '8585', { description: 'Port of the HTTP transport (default 8585)' });
+  transport = choiceFlag('-t,--transport', TRANSPORTS, { description: 'How clients connect (default stdio)', initial: 'stdio', placeholder: '<transport>' });
+  port = stringFlag('--port', '8585', { description: 'Port of the HTTP transport (default 8585)', placeholder: '<port>' });
 
   async run(): Promise<number> {
     if (this.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(this.args[0])} for "pacto mcp"`, { hint: '`pacto mcp` takes no arguments' });
-    const transport = this.transport as (typeof TRANSPORTS)[number];
-    if (!TRANSPORTS.includes(transport)) {
-      throw new UsageError(`invalid argument ${JSON.stringify(this.transport)} for "-t, --transport" flag: expected stdio or http`);
-    }
-    const port = Number(this.port);
-    if (!/^\d+$/.test(this.port) || port > 65535) {
-      throw new UsageError(`invalid argument ${JSON.stringify(this.port)} for "--port" flag: expected a port number 0-65535`);
-    }
+    const transport = this.transport ?? 'stdio';
+    const port = parsePortFlag(this.port, 'pacto mcp');
     const { runMcp } = await import('../run/mcp.js');
     return runMcp(this.io(), { transport, port, context: this.context });
   }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'clipanion';
 import { PactoCommand } from '../base-command.js';
-import { UsageError } from '../cli-error.js';
+import { choiceFlag, restArgs, stringFlag } from '../flags.js';
 
 export class MigrateCommand extends PactoCommand {
   static override paths = [['migrate']];
@@ -24,16 +24,17 @@ export class MigrateCommand extends PactoCommand {
     ],
   });
 
-  args = Option.Rest({ name: 'dir' });
-  to = Option.String('--to', '2.0', { description: 'Target pactoVersion (only 2.0)' });
+  args = restArgs('[dir]', 'directory');
+  to = choiceFlag('--to', ['2.0'], { description: 'Target pactoVersion', initial: '2.0', placeholder: '<version>' });
   dryRun = Option.Boolean('--dry-run', false, { description: 'Print a unified diff of the change; write nothing' });
-  output = Option.String('-o,--output', {
+  output = stringFlag('-o,--output', {
     description: 'Write the migrated bundle into this directory instead of rewriting the contract in place',
+    placeholder: '<dir>',
+    kind: 'directory',
   });
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 0, 1);
-    if (this.to !== '2.0') throw new UsageError(`unsupported --to ${JSON.stringify(this.to)}: pacto migrate writes pactoVersion 2.0`);
     const { runMigrate } = await import('../run/migrate.js');
     return runMigrate(this.io(), {
       dir: this.args[0] || '.',
