@@ -32,13 +32,13 @@ describe('pnpm test:conformance', () => {
   it('runs every case through the library and the CLI and prints a summary', async () => {
     const result = await runNode([RUNNER, OWN_CASES]);
     expect(summary(result.stdout)).toEqual([
-      `conformance corpus: ${OWN_CASES} (19 cases)`,
-      '  library, local policy mode: 19 of 19 cases conform',
+      `conformance corpus: ${OWN_CASES} (20 cases)`,
+      '  library, local policy mode: 20 of 20 cases conform',
       '  readiness at 2026-06-01: 2 of 2 cases conform',
-      '  CLI, validate --output-format json: 18 of 18 cases conform',
-      '  pacto migrate to 2.0, then validate (valid/ cases): 8 of 8 cases conform',
+      '  CLI, validate --output-format json: 19 of 19 cases conform',
+      '  pacto migrate to 2.0, then validate (valid/ cases): 9 of 9 cases conform',
       '  compared by the library only (a ref policy needs its registry): valid/policy-ref',
-      'conformance: 19 of 19 cases conform',
+      'conformance: 20 of 20 cases conform',
     ]);
     expect(result.code).toBe(0);
   });
@@ -65,16 +65,16 @@ describe('pnpm test:conformance', () => {
     );
     const result = await runNode([RUNNER, corpus], { env: { PACTO_CONFORMANCE_SUPERSEDED: superseded } });
     expect(summary(result.stdout)).toEqual([
-      `conformance corpus: ${corpus} (19 cases)`,
-      '  library, local policy mode: 18 of 19 cases conform',
+      `conformance corpus: ${corpus} (20 cases)`,
+      '  library, local policy mode: 19 of 20 cases conform',
       '  readiness at 2026-06-01: 2 of 2 cases conform',
-      '  CLI, validate --output-format json: 17 of 18 cases conform',
-      '  pacto migrate to 2.0, then validate (valid/ cases): 8 of 8 cases conform',
+      '  CLI, validate --output-format json: 18 of 19 cases conform',
+      '  pacto migrate to 2.0, then validate (valid/ cases): 9 of 9 cases conform',
       '  compared by the library only (a ref policy needs its registry): valid/policy-ref',
       '  superseded by docs/decisions.md "A decision nobody wrote down": invalid/not-yaml (now expected invalid; FAILED: docs/decisions.md has no such entry)',
       '  superseded by docs/decisions.md "Conformance corpus expectations": future/version-9.0 (now expected invalid)',
       '  FAILED valid/minimal-1.0 (library, CLI)',
-      'conformance: 18 of 19 cases conform, 1 does not',
+      'conformance: 19 of 20 cases conform, 1 does not',
     ]);
     expect(result.stderr).toContain('every superseded expectation cites a decision recorded in docs/decisions.md');
     expect(result.code).toBe(1);

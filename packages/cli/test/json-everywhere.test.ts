@@ -34,6 +34,7 @@ describe('--output-format json on every command', { timeout: 180_000 }, () => {
       graph: [{ args: ['graph', 'svc'] }],
       generate: [{ args: ['generate', 'no-such-plugin', 'svc', '-o', 'out/gen'], code: 1, check: (json) => expect(json).toHaveProperty('error.code') }],
       lock: [{ args: ['lock', 'svc'], check: (json) => expect(json).toMatchObject({ path: 'svc/pacto.lock', written: true }) }],
+      migrate: [{ args: ['migrate', 'svc', '-o', 'out/migrated'], check: (json) => expect(json).toMatchObject({ from: '1.0', to: '2.0', written: true, valid: true }) }],
       pack: [{ args: ['pack', 'svc', '-o', 'out/svc.tar.gz'], check: (json) => expect(json.Output).toBe('out/svc.tar.gz') }],
       push: [
         { args: ['push', repo, '-p', 'svc'], check: (json) => expect(json.Digest).toMatch(/^sha256:/) },
