@@ -50,7 +50,7 @@ export async function extractBundle(
   } catch (error) {
     if (error instanceof BundleError) throw error;
     const path = (error as NodeJS.ErrnoException).path ?? target;
-    throw new BundleError('WRITE_FAILED', `failed to write ${path}: ${osErrorText('write', path, error)}`, { cause: error });
+    throw new BundleError('WRITE_FAILED', `failed to write ${path}: ${osErrorText(error)}`, { cause: error });
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -100,6 +100,6 @@ async function kindOf(path: string): Promise<'directory' | 'symlink' | 'other' |
     return info.isDirectory() ? 'directory' : info.isSymbolicLink() ? 'symlink' : 'other';
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new BundleError('WRITE_FAILED', `failed to write ${path}: ${osErrorText('lstat', path, error)}`, { cause: error });
+    throw new BundleError('WRITE_FAILED', `failed to write ${path}: ${osErrorText(error)}`, { cause: error });
   }
 }

@@ -80,7 +80,7 @@ async function readContract(dir: string, fileName: string): Promise<Uint8Array> 
   try {
     info = await stat(dir);
   } catch (error) {
-    throw new BundleError('PATH_NOT_FOUND', `failed to access ${dir}: ${osErrorText('stat', dir, error)}`, { cause: error });
+    throw new BundleError('PATH_NOT_FOUND', `failed to access ${dir}: ${osErrorText(error)}`, { cause: error });
   }
   if (!info.isDirectory()) {
     throw new BundleError('NOT_A_DIRECTORY', `${dir} is not a directory`, {
@@ -93,17 +93,17 @@ async function readContract(dir: string, fileName: string): Promise<Uint8Array> 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new BundleError('CONTRACT_NOT_FOUND', `no pacto.yaml found in ${dir}`, { cause: error, hint: 'run `pacto init <name>` to create one' });
     }
-    throw unreadableContract(fileName, 'stat', error);
+    throw unreadableContract(fileName, error);
   }
   try {
     return await readFile(fileName);
   } catch (error) {
-    throw unreadableContract(fileName, (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'read' : 'open', error);
+    throw unreadableContract(fileName, error);
   }
 }
 
-function unreadableContract(fileName: string, op: string, error: unknown): BundleError {
-  return new BundleError('CONTRACT_UNREADABLE', `failed to read ${fileName}: ${osErrorText(op, fileName, error)}`, { cause: error });
+function unreadableContract(fileName: string, error: unknown): BundleError {
+  return new BundleError('CONTRACT_UNREADABLE', `failed to read ${fileName}: ${osErrorText(error)}`, { cause: error });
 }
 
 async function readBundleFile(root: string, path: string): Promise<Uint8Array> {
@@ -111,7 +111,7 @@ async function readBundleFile(root: string, path: string): Promise<Uint8Array> {
   try {
     return await readFile(absolute);
   } catch (error) {
-    throw new BundleError('READ_FAILED', `failed to read ${absolute}: ${osErrorText('open', absolute, error)}`, { cause: error });
+    throw new BundleError('READ_FAILED', `failed to read ${absolute}: ${osErrorText(error)}`, { cause: error });
   }
 }
 
@@ -123,7 +123,7 @@ async function readPactoignore(dir: string): Promise<string> {
     return decodeUtf8(await readFile(path));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw new BundleError('READ_FAILED', `failed to read ${path}: ${osErrorText('open', path, error)}`, { cause: error });
+    throw new BundleError('READ_FAILED', `failed to read ${path}: ${osErrorText(error)}`, { cause: error });
   }
 }
 
@@ -143,7 +143,7 @@ async function walkBundleDir(root: string, matcher: IgnoreMatcher, limits: Bundl
     try {
       children = await readdir(absolute, { withFileTypes: true });
     } catch (error) {
-      throw new BundleError('READ_FAILED', `failed to read ${absolute}: ${osErrorText('open', absolute, error)}`, { cause: error });
+      throw new BundleError('READ_FAILED', `failed to read ${absolute}: ${osErrorText(error)}`, { cause: error });
     }
     children.sort((a, b) => compareBytewise(a.name, b.name));
     for (const child of children) {
@@ -181,7 +181,7 @@ async function fileSize(path: string): Promise<number> {
   try {
     return (await lstat(path)).size;
   } catch (error) {
-    throw new BundleError('READ_FAILED', `failed to read ${path}: ${osErrorText('lstat', path, error)}`, { cause: error });
+    throw new BundleError('READ_FAILED', `failed to read ${path}: ${osErrorText(error)}`, { cause: error });
   }
 }
 

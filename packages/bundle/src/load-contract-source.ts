@@ -79,7 +79,7 @@ async function readArchiveFile(path: string, limits: BundleLimits): Promise<Uint
     return new Uint8Array(await handle.readFile());
   } catch (error) {
     if (error instanceof BundleError) throw error;
-    throw new BundleError('READ_FAILED', `failed to read ${path}: ${osErrorText('read', path, error)}`, { cause: error });
+    throw new BundleError('READ_FAILED', `failed to read ${path}: ${osErrorText(error)}`, { cause: error });
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
-// Go renders OS errors as `<op> <path>: <reason>`; the spec quotes that shape (cli.md §3.1), so we
-// reproduce it from Node's errno codes instead of showing Node's `ENOENT: ...` wording.
+// The reason of a file-system failure in plain words, from Node's errno codes instead of Node's
+// `ENOENT: no such file or directory, stat 'x'` wording. Callers already say what failed on which path
+// (`failed to access <dir>: `), so the Go tool's repeated `stat <dir>:` is left out (docs/decisions.md).
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
@@ -15,9 +16,8 @@ const REASONS: Readonly<Record<string, string>> = {
   EIO: 'input/output error',
 };
 
-/** `stat foo: no such file or directory` from a Node fs error. */
-export function osErrorText(op: string, path: string, error: unknown): string {
+/** `no such file or directory` from a Node fs error. */
+export function osErrorText(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
-  return `${op} ${path}: ${reason}`;
+  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
 }

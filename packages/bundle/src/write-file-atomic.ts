@@ -15,7 +15,7 @@ export interface WriteFileAtomicOptions {
  * Write `bytes` to `path` through a temporary file in the same directory and a rename, so readers never see a
  * partial file; the result has mode `options.mode` (0644) and replaces an existing file. The temporary file is
  * created exclusively (`wx`: never through a planted file or symlink). The parent directory must exist.
- * Throws `WRITE_FAILED` with `failed to write <path>: open <path>: <reason>`.
+ * Throws `WRITE_FAILED` with `failed to write <path>: <reason>`.
  */
 export async function writeFileAtomic(path: string, bytes: Uint8Array | string, options: WriteFileAtomicOptions = {}): Promise<void> {
   const mode = options.mode ?? 0o644;
@@ -32,6 +32,6 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array | string, 
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
-    throw new BundleError('WRITE_FAILED', `failed to write ${path}: ${osErrorText('open', path, error)}`, { cause: error });
+    throw new BundleError('WRITE_FAILED', `failed to write ${path}: ${osErrorText(error)}`, { cause: error });
   }
 }

@@ -77,7 +77,7 @@ describe('loadContractSource', () => {
     const missing = join(root, 'gone.tar.gz');
     await expect(loadContractSource(missing)).rejects.toMatchObject({
       code: 'PATH_NOT_FOUND',
-      message: `failed to access ${missing}: stat ${missing}: no such file or directory`,
+      message: `failed to access ${missing}: no such file or directory`,
     });
     const zip = join(root, 'bundle.zip');
     await writeFile(zip, 'PK');

@@ -1,6 +1,7 @@
-import { distance } from 'fastest-levenshtein';
+import leven from 'leven';
 
-// Loaded only when a command line is wrong: did-you-mean for commands and flags.
+// Loaded only when a command line is wrong: did-you-mean for commands and flags. The same edit distance
+// (leven) as @pacto/schema's closestWord, with cobra's rules: several suggestions and prefixes.
 
 /**
  * The candidates a mistyped `input` most likely meant, closest first: those it is a prefix of, and those
@@ -15,7 +16,7 @@ export function closestMatches(input: string, candidates: Iterable<string>): str
   for (const candidate of new Set(candidates)) {
     const lower = candidate.toLowerCase();
     if (lower === wanted) continue;
-    const d = distance(wanted, lower);
+    const d = leven(wanted, lower);
     const prefix = wanted.replace(/^-+/, '').length >= 2 && lower.startsWith(wanted);
     if (d <= limit || prefix) scored.push({ candidate, score: prefix ? Math.min(d, 0.5) : d });
   }

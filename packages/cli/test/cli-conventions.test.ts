@@ -177,8 +177,8 @@ describe('pacto conventions: JSON mode failures', { timeout: 60_000 }, () => {
     const { cwd, env } = await project();
     const missing = await runPacto(['explain', 'nope', '--output-format', 'json'], { cwd, env });
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toBe('failed to access nope: stat nope: no such file or directory\n');
-    expect(JSON.parse(missing.stdout)).toEqual({ error: { code: expect.any(String), message: 'failed to access nope: stat nope: no such file or directory' } });
+    expect(missing.stderr).toBe('failed to access nope: no such file or directory\n');
+    expect(JSON.parse(missing.stdout)).toEqual({ error: { code: expect.any(String), message: 'failed to access nope: no such file or directory' } });
     const usage = await runPacto(['valdiate', '--output-format', 'json'], { cwd, env });
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stdout)).toEqual({

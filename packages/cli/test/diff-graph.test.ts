@@ -47,11 +47,11 @@ describe('pacto diff', { timeout: 60_000 }, () => {
 
   it('prefixes load errors with the side, exits 2 when it could not compare, and checks the argument count', async () => {
     const cwd = await seed();
-    expect(await runPacto(['diff', 'nope', 'svc'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'old contract: failed to access nope: stat nope: no such file or directory\n' });
+    expect(await runPacto(['diff', 'nope', 'svc'], { cwd })).toEqual({ code: 2, stdout: '', stderr: 'old contract: failed to access nope: no such file or directory\n' });
     writeFileSync(join(cwd, 'svc', 'pacto.yaml'), 'pactoVersion: "1.1"\nservice: {name: svc}\n');
     const broken = await runPacto(['diff', 'old', 'svc'], { cwd });
     expect(broken.code).toBe(2);
-    expect(broken.stderr).toBe('new contract: svc/pacto.yaml:2:10: parse error at service.version: service.version is required\n');
+    expect(broken.stderr).toBe('new contract: svc/pacto.yaml:2:10: parse error at service.version: service.version is required\nhint: add version: <semantic version>, e.g. 1.0.0, under service\n');
     expect(await runPacto(['diff', 'old'], { cwd })).toEqual({ code: 2, stdout: '', stderr: "accepts 2 arg(s), received 1\nRun 'pacto diff --help' for usage.\n" });
   });
 
@@ -216,7 +216,7 @@ describe('pacto graph', { timeout: 60_000 }, () => {
         '├─ cache@1.0.0 [local]',
         '├─ api@1.0.0 [local]',
         '│  └─ cache@2.0.0 [local]',
-        `└─ missing (error: failed to access ${missing}: stat ${missing}: no such file or directory)`,
+        `└─ missing (error: failed to access ${missing}: no such file or directory)`,
         '',
         'Conflicts (1):',
         '  cache: [cache@1.0.0 cache@2.0.0]',

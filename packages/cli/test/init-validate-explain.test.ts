@@ -68,7 +68,7 @@ describe('pacto validate', () => {
     expect(JSON.parse(missing.stdout)).toEqual({
       Path: 'nope',
       Valid: false,
-      Errors: [{ Path: '', Code: 'PARSE_ERROR', Message: 'failed to access nope: stat nope: no such file or directory' }],
+      Errors: [{ Path: '', Code: 'PARSE_ERROR', Message: 'failed to access nope: no such file or directory' }],
       Warnings: null,
     });
     expect(missing.stderr).toBe('validation failed with 1 error(s)\n');

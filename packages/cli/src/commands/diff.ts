@@ -3,7 +3,7 @@ import { choiceFlag, restArgs } from '../flags.js';
 import type { OutputFormat } from '../settings.js';
 import type { Classification, DiffReport } from '@pacto/diff';
 import { PactoCommand } from '../base-command.js';
-import { CliError } from '../cli-error.js';
+import { CliError, isUserFacing } from '../cli-error.js';
 import { setOption, valuesOption } from '../override-options.js';
 import { readOverrides } from '../overrides.js';
 import type { LoadedSide } from '../diff-sources.js';
@@ -68,7 +68,9 @@ export class DiffCommand extends PactoCommand {
         try {
           return await loadSide(arg, overrides, this.context.cwd, lazyClient, this.settings.debug);
         } catch (error) {
-          throw new CliError(`${which} contract: ${(error as Error).message}`, { cause: error });
+          // The side is named; the code and hint of the underlying failure (no pacto.yaml: run pacto init) stay.
+          const known = isUserFacing(error) ? { code: error.code, ...(error.hint ? { hint: error.hint } : {}) } : {};
+          throw new CliError(`${which} contract: ${(error as Error).message}`, { cause: error, ...known });
         }
       };
       const oldSide = await load('old', oldArg, oldOverrides);

@@ -96,7 +96,7 @@ describe('pacto doc', { timeout: 60_000 }, () => {
 
   it('fails with one line for a directory that does not exist', async () => {
     const run = await runPacto(['doc', 'no-such-dir'], { cwd: tempDir() });
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'failed to access no-such-dir: stat no-such-dir: no such file or directory\n' });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'failed to access no-such-dir: no such file or directory\n' });
   });
 
   it('shows a note instead of operations when the OpenAPI path cannot be read as a file', async () => {

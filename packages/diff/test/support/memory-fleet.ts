@@ -35,7 +35,7 @@ export function memoryFetcher(dirs: Record<string, Files>, rootDir: string, dela
     if (delay) await new Promise((r) => setTimeout(r, delay(req.ref)));
     const path = posix.resolve(rootDir, req.ref.replace(/^file:\/\//, ''));
     const files = dirs[path];
-    if (!files) throw new Error(`failed to access ${path}: stat ${path}: no such file or directory`);
+    if (!files) throw new Error(`failed to access ${path}: no such file or directory`);
     return sideOf(files);
   };
   return Object.assign(fetcher, { calls });
