@@ -179,6 +179,14 @@ describe('pacto_edit', () => {
     expect(await mcp.error('pacto_edit', { path: 'svc', remove_interfaces: '["nope"]' })).toBe('no interface "nope" in the contract\nhint: the contract has: api');
   });
 
+  it('refuses a contract whose YAML does not parse with the place and words of pacto validate', async () => {
+    const dir = scaffold('svc');
+    writeFileSync(join(dir, 'pacto.yaml'), 'pactoVersion: "1.0"\nservice:\n  name: "svc\n  version: 0.1.0\n');
+    const error = await mcp.error('pacto_edit', { path: 'svc', workload: 'job' });
+    expect(error).toMatch(/^svc\/pacto\.yaml:3:9: failed to parse YAML: .*never closed\nhint: /);
+    expect(error).not.toMatch(/at line \d+, column/);
+  });
+
   it('adds interfaces with stubs, dependencies, state, configuration, scaling and metadata', async () => {
     const dir = scaffold('svc');
     const result = await mcp.ok<EditContractResult>('pacto_edit', {

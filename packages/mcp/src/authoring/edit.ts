@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { CONTRACT_FILE, loadBundleDir } from '@pacto/bundle';
-import { OWNER_TEAM_PATTERN } from '@pacto/schema';
+import { OWNER_TEAM_PATTERN, parseContract } from '@pacto/schema';
 import { isMap, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
 import { McpToolError } from '../tool-error.js';
 import { deriveState, hasDataIntent, intentOf, type DataIntent, type StateBlock, type Workload } from './intent.js';
@@ -52,8 +52,11 @@ export async function editContract(input: EditContractInput, options: { readonly
   const bundle = await loadBundleDir(dir);
   const doc = parseDocument(bundle.text);
   if (doc.errors.length > 0 || !isMap(doc.contents)) {
-    const detail = doc.errors[0]?.message.split('\n')[0] ?? 'the document is not a mapping';
-    throw new McpToolError('CONTRACT_INVALID', `failed to parse ${display}: ${detail}`, { hint: 'fix the YAML by hand, then edit again' });
+    // The contract reader words YAML problems for people (where a quote opens, no library jargon).
+    const parsed = parseContract(bundle.text, display);
+    const message = parsed.ok ? `failed to parse ${display}: the document is not a mapping` : parsed.error.located;
+    const hint = (parsed.ok ? undefined : parsed.error.hint) ?? 'fix the YAML by hand, then edit again';
+    throw new McpToolError('CONTRACT_INVALID', message, { hint });
   }
   const editor = new ContractEditor(doc as Document.Parsed<YAMLMap.Parsed>, (path) => bundle.files.readFile(path));
   editor.apply(input);
