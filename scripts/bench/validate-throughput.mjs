@@ -1,7 +1,7 @@
 // Full validations per second (parse included, local policy mode, in-process) over the examples and
 // the suite's own contract cases repeated to 1,000 contracts, next to the `yaml` package's own
 // parseDocument rate on the same texts — the cost a naive parse path would put on every contract.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { table } from './stats.mjs';
@@ -15,7 +15,7 @@ const { validateContract } = await import(`${root}/packages/validate/dist/index.
 const cases = `${root}/packages/validate/test/fixtures/cases`;
 const dirs = [
   ...readdirSync(`${root}/examples`, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && existsSync(`${root}/examples/${entry.name}/pacto.yaml`))
     .map((entry) => `${root}/examples/${entry.name}`),
   ...['valid', 'invalid', 'future'].flatMap((group) => readdirSync(`${cases}/${group}`).sort().map((name) => `${cases}/${group}/${name}`)),
 ];
