@@ -1,4 +1,6 @@
 import { parseAllDocuments } from 'yaml';
+import { LineIndex } from './parse/line-index.js';
+import { syntaxError } from './parse/syntax-error.js';
 
 // Whether a file a contract names can be read as its format needs: an interface contract named *.yaml / *.yml
 // must be YAML (contract.md §6 rule 11), and a 2.0 interface spec file YAML or JSON (contract-2.0.md §5 rule 6d).
@@ -13,13 +15,12 @@ function check(text: string): string | undefined {
   // An empty stream has no documents and nothing to report.
   const first = Array.isArray(parsed) ? parsed[0] : undefined;
   const error = first?.errors[0];
-  return error === undefined ? undefined : describe(error);
+  return error === undefined ? undefined : describe(syntaxError(error, text, new LineIndex(text)));
 }
 
-function describe(error: { message: string; linePos?: [{ line: number; col: number }, ...unknown[]] }): string {
-  const headline = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-  const position = error.linePos?.[0];
-  return position === undefined ? headline : `line ${position.line}, column ${position.col}: ${headline}`;
+// Worded as the contract's own syntax errors are (where a quote or bracket opens, no library jargon).
+function describe(error: { message: string; line?: number | undefined; column?: number | undefined }): string {
+  return error.line === undefined ? error.message : `line ${error.line}, column ${error.column}: ${error.message}`;
 }
 
 /** The YAML syntax error of `text` (one line, with line and column), or undefined when it parses. */

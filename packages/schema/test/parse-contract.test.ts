@@ -137,4 +137,14 @@ describe('parseContract: contract.md §13 stage-P cases', () => {
     expect(single.message).toBe('failed to parse YAML: the single-quoted string that starts here is never closed');
     expect([single.line, single.column]).toEqual([6, 9]);
   });
+
+  it('a [ or { that is never closed is reported where it opens, the innermost one first', () => {
+    const list = failure(`${B10}metadata:\n  tags: [a, b\nruntime:\n  workload: service\n`);
+    expect(list.message).toBe('failed to parse YAML: the [ that opens here is never closed');
+    expect(list.hint).toBe('add the closing ], or write the items in block style, one "- item" per line');
+    expect([list.line, list.column]).toEqual([6, 9]);
+    const nested = failure(`${B10}metadata:\n  tags: [a, {b: 1]\n`);
+    expect(nested.message).toBe('failed to parse YAML: the { that opens here is never closed');
+    expect([nested.line, nested.column]).toEqual([6, 13]);
+  });
 });

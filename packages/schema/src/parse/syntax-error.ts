@@ -49,8 +49,8 @@ function isUnclosed(token: QuotedToken): boolean {
   return closing % 2 === 0;
 }
 
-/** The offset of the quoted scalar that runs to the end of the text without its closing quote. */
-function unclosedQuoteOffset(text: string): { offset: number; quote: string } | undefined {
+/** Every token of the package's concrete syntax tree for `text`, depth first. */
+function* syntaxTokens(text: string): Generator<Record<string, unknown>> {
   const pending: unknown[] = [...new Parser().parse(text)];
   while (pending.length > 0) {
     const value = pending.pop();
@@ -59,13 +59,39 @@ function unclosedQuoteOffset(text: string): { offset: number; quote: string } | 
       pending.push(...value);
       continue;
     }
-    const token = value as QuotedToken;
+    yield value as Record<string, unknown>;
+    pending.push(...Object.values(value));
+  }
+}
+
+/** The offset of the quoted scalar that runs to the end of the text without its closing quote. */
+function unclosedQuoteOffset(text: string): { offset: number; quote: string } | undefined {
+  for (const value of syntaxTokens(text)) {
+    const token = value as unknown as QuotedToken;
     if ((token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') && isUnclosed(token)) {
       return { offset: token.offset, quote: token.source[0]! };
     }
-    pending.push(...Object.values(value));
   }
   return undefined;
+}
+
+const CLOSING: Readonly<Record<string, string>> = { '[': ']', '{': '}' };
+
+/**
+ * The `[` or `{` nearest before `before` that is never closed: the package notices a missing `]` where the
+ * next block line starts, which is not where the user has to look.
+ */
+function unclosedFlowOpening(text: string, before: number): { offset: number; open: string } | undefined {
+  let found: { offset: number; open: string } | undefined;
+  for (const token of syntaxTokens(text)) {
+    if (token['type'] !== 'flow-collection') continue;
+    const open = (token['start'] as { source?: string } | undefined)?.source ?? '';
+    const offset = token['offset'] as number;
+    const ends = (token['end'] as { source?: string }[] | undefined) ?? [];
+    const closed = ends.some((end) => end.source === CLOSING[open]);
+    if (!closed && CLOSING[open] !== undefined && offset <= before && (found === undefined || offset > found.offset)) found = { offset, open };
+  }
+  return found;
 }
 
 /** A YamlSyntaxError for the first error the `yaml` package reported on `text`. */
@@ -76,6 +102,15 @@ export function syntaxError(error: { code: ErrorCode; message: string; pos: read
       const { line, column } = lines.position(open.offset);
       const kind = open.quote === '"' ? 'double' : 'single';
       return new YamlSyntaxError(`the ${kind}-quoted string that starts here is never closed`, line, column, `add the closing ${open.quote}`);
+    }
+  }
+  if (error.code === 'BAD_INDENT' && /^Flow (sequence|map) in block collection/.test(error.message)) {
+    const opening = unclosedFlowOpening(text, error.pos[0] ?? text.length);
+    if (opening !== undefined) {
+      const { line, column } = lines.position(opening.offset);
+      const close = CLOSING[opening.open]!;
+      const block = opening.open === '[' ? 'one "- item" per line' : 'one "key: value" per line';
+      return new YamlSyntaxError(`the ${opening.open} that opens here is never closed`, line, column, `add the closing ${close}, or write the items in block style, ${block}`);
     }
   }
   const reworded = REWORDED[error.code];
