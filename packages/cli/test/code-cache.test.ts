@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import nodeModule from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +81,29 @@ describe('code cache', { timeout: 60_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toMatchObject({ Valid: true });
+  });
+
+  it('keeps compiled configuration and policy schemas, which judge values as a fresh compilation does', async () => {
+    const cache = tempDir();
+    const dir = join(tempDir(), 'postgresql');
+    cpSync(EXAMPLE, dir, { recursive: true });
+    const contract = join(dir, 'pacto.yaml');
+    writeFileSync(contract, readFileSync(contract, 'utf8').replace('max_connections: 300', 'max_connections: 3'));
+    const run = () => runPacto(['validate', dir, '--output-format', 'json'], { env: { PACTO_CACHE_DIR: cache } });
+    const fresh = await runPacto(['validate', dir, '--output-format', 'json'], { env: { PACTO_NO_CODE_CACHE: '1', PACTO_CACHE_DIR: tempDir() } });
+    expect(fresh.code).toBe(1);
+    expect(fresh.stdout).toMatch(/max_connections/);
+    expect(await run()).toEqual(fresh);
+    const schemas = filesUnder(join(cache, '_code-cache', 'schemas'));
+    expect(schemas.length).toBe(2);
+    expect(await run()).toEqual(fresh);
+    // Damaged code is not run: the schema is compiled again and the file replaced.
+    for (const file of schemas) writeFileSync(file, readFileSync(file, 'utf8').replace('minimum', 'maximum'));
+    expect(await run()).toEqual(fresh);
+    for (const file of schemas) {
+      const [first, ...rest] = readFileSync(file, 'utf8').split('\n');
+      expect(first).toBe(`// sha1 ${createHash('sha1').update(rest.join('\n')).digest('hex')}`);
+    }
   });
 
   it('is not written when turned off', async () => {

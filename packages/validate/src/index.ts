@@ -17,6 +17,7 @@ export { DEFAULT_MIN_SCORE, DEFAULT_PARTIAL_CREDIT, claimsGateFinding, evaluateC
 export type { ClaimEvaluation, ClaimsAssessment, ClaimsReadinessEvaluation } from './readiness-claims.js';
 export { isSafeCapabilityPath } from './cross-field/capabilities.js';
 export { compileUserSchema } from './user-schema.js';
+export { useCompiledSchemaStore, type CompiledSchemaStore } from './compiled-schema-store.js';
 export type { UserSchema, UserSchemaResult } from './user-schema.js';
 export type {
   CrossFieldCode,

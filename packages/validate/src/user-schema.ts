@@ -5,6 +5,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { validator as draft202012SchemaValidator } from './generated/json-schema-2020-12.js';
 import { describeSchemaError, leafErrors } from './schema-errors.js';
+import { storedValidator, storeValidator } from './compiled-schema-store.js';
 
 // Configuration and policy schemas written by users (contract.md §6 rules 13/16/20b, §8): compiled
 // standalone with the draft their `$schema` names, no remote or file loading, formats not asserted.
@@ -14,7 +15,8 @@ import { describeSchemaError, leafErrors } from './schema-errors.js';
 const AjvDraft04 = AjvDraft04Module as unknown as typeof Ajv;
 const draft06MetaSchema = draft06MetaSchemaJson as AnySchemaObject;
 
-const OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, verbose: true };
+// `code.source` keeps the generated code, for a CompiledSchemaStore (compiled-schema-store.ts).
+const OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, verbose: true, code: { source: true } };
 
 /** A compiled user schema: validates data and returns the leaf error texts (empty when valid). */
 export interface UserSchema {
@@ -100,6 +102,8 @@ function sharedAjv(engine: Engine): SharedAjv {
  * one user schema can never resolve a `$ref` into another, and two schemas may share an `$id`.
  */
 function compileStandalone(engine: Engine, schema: AnySchema): ValidateFunction {
+  const stored = storedValidator(engine, schema);
+  if (stored !== undefined) return stored;
   const { ajv, ownRefs, ownSchemas } = sharedAjv(engine);
   if (engine === '2020-12') {
     const meta = draft202012SchemaValidator() as MetaValidator;
@@ -107,7 +111,9 @@ function compileStandalone(engine: Engine, schema: AnySchema): ValidateFunction 
     if (!meta(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(meta.errors)}`);
   }
   try {
-    return ajv.compile(schema);
+    const validate = ajv.compile(schema);
+    storeValidator(engine, schema, ajv, validate);
+    return validate;
   } finally {
     const refs = ajv.refs as Record<string, unknown>;
     const schemas = ajv.schemas as Record<string, unknown>;

@@ -14,6 +14,7 @@ import { validateContract } from '@pacto/validate';
 import { validationTextOptions } from '../finding-frames.js';
 import { readOverrides } from '../overrides.js';
 import type { CommandIO } from './command-io.js';
+import { useSchemaCodeCache } from '../schema-code-store.js';
 
 export interface PackRequest {
   readonly arg: string;
@@ -25,6 +26,7 @@ export interface PackRequest {
 
 /** The work of `pacto pack` (see run/validate.ts for why it is a module of its own). */
 export async function runPack(io: CommandIO, request: PackRequest): Promise<number> {
+  useSchemaCodeCache(process.env);
   const { arg, cwd } = request;
   const dir = arg.startsWith('file://') ? arg.slice('file://'.length) || '.' : arg;
   const overrides = await readOverrides(request.values, request.sets);

@@ -16,6 +16,7 @@ import { verifyLockIfPresent } from '../lock-check.js';
 import { createCliResolver } from '../resolver.js';
 import { validationTextOptions } from '../finding-frames.js';
 import type { CommandIO } from './command-io.js';
+import { useSchemaCodeCache } from '../schema-code-store.js';
 
 export interface ValidateRequest {
   readonly ref: string;
@@ -29,6 +30,7 @@ export interface ValidateRequest {
  * with one dynamic import) let the bundler keep only the library code validate uses.
  */
 export async function runValidate(io: CommandIO, request: ValidateRequest): Promise<number> {
+  useSchemaCodeCache(process.env);
   const { ref } = request;
   const overrides = await readOverrides(request.values, request.sets);
   let bundle: ContractBundle | undefined;
