@@ -44,6 +44,11 @@ export function useCompiledSchemaStore(next: CompiledSchemaStore | undefined): v
   store = next;
 }
 
+/** Whether compiled code is kept: ajv instances made from now on keep the source of what they generate. */
+export function keepsCompiledCode(): boolean {
+  return store !== undefined;
+}
+
 /** The key of a schema compiled by `engine`: what decides the generated code. */
 function keyOf(engine: string, schema: unknown): string {
   return `${FORMAT}\n${engine}\n${JSON.stringify(schema)}`;

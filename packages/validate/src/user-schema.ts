@@ -5,7 +5,7 @@ import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { validator as draft202012SchemaValidator } from './generated/json-schema-2020-12.js';
 import { describeSchemaError, leafErrors } from './schema-errors.js';
-import { storedValidator, storeValidator } from './compiled-schema-store.js';
+import { keepsCompiledCode, storedValidator, storeValidator } from './compiled-schema-store.js';
 
 // Configuration and policy schemas written by users (contract.md §6 rules 13/16/20b, §8): compiled
 // standalone with the draft their `$schema` names, no remote or file loading, formats not asserted.
@@ -15,8 +15,7 @@ import { storedValidator, storeValidator } from './compiled-schema-store.js';
 const AjvDraft04 = AjvDraft04Module as unknown as typeof Ajv;
 const draft06MetaSchema = draft06MetaSchemaJson as AnySchemaObject;
 
-// `code.source` keeps the generated code, for a CompiledSchemaStore (compiled-schema-store.ts).
-const OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, verbose: true, code: { source: true } };
+const BASE_OPTIONS: Options = { strict: false, allErrors: true, validateFormats: false, verbose: true };
 
 /** A compiled user schema: validates data and returns the leaf error texts (empty when valid). */
 export interface UserSchema {
@@ -55,6 +54,8 @@ function draftOf(schema: unknown): Draft {
 type Engine = '04' | '07' | '2019-09' | '2020-12';
 
 function newAjv(engine: Engine): Ajv {
+  // `code.source` keeps the generated code, for a CompiledSchemaStore (compiled-schema-store.ts).
+  const OPTIONS: Options = { ...BASE_OPTIONS, code: { source: keepsCompiledCode() } };
   switch (engine) {
     case '04':
       return new AjvDraft04(OPTIONS);
@@ -83,16 +84,18 @@ interface SharedAjv {
   readonly ownSchemas: ReadonlySet<string>;
 }
 
-// One instance per draft: a new instance compiles its meta-schema again (~100x a user schema).
-const engines = new Map<Engine, SharedAjv>();
+// One instance per draft (and per whether generated code is kept): a new instance compiles its meta-schema
+// again (~100x a user schema).
+const engines = new Map<string, SharedAjv>();
 
 function sharedAjv(engine: Engine): SharedAjv {
-  let shared = engines.get(engine);
+  const key = `${engine}:${keepsCompiledCode()}`;
+  let shared = engines.get(key);
   if (shared === undefined) {
     const ajv = newAjv(engine);
     ajv.compile({}); // compiles the meta-schema, so what it registers counts as the instance's own
     shared = { ajv, ownRefs: new Set(Object.keys(ajv.refs)), ownSchemas: new Set(Object.keys(ajv.schemas)) };
-    engines.set(engine, shared);
+    engines.set(key, shared);
   }
   return shared;
 }
