@@ -56,6 +56,7 @@ describe('pacto migrate', () => {
       '  WARN  [FIELD_NOT_CARRIED] runtime.health.initialDelaySeconds: 2.0 has no initialDelaySeconds: probe timing belongs to the deployment (svc/pacto.yaml:47:5)',
       '  WARN  [FIELD_NOT_CARRIED] scaling: 2.0 has no scaling: the instance count is left to the deployment; keep the replica count or autoscaler in your deployment manifests (svc/pacto.yaml:53:1)',
     ]);
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe('note: the positions above are lines of the 1.0 file, before it was rewritten');
     const text = readFileSync(join(cwd, 'svc', 'pacto.yaml'), 'utf8');
     expect(text).toContain(MODELINE);
     expect(text).toContain('# dependencies:\n#   - name: other-service');

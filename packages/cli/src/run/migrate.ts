@@ -84,7 +84,11 @@ export async function runMigrate(io: CommandIO, request: MigrateRequest): Promis
       }),
     );
   } else if (diff !== undefined) io.out(diff);
-  else if (written) io.out(`Migrated ${loaded.fileName} from ${migration.from} to 2.0${request.output === undefined ? '' : ` -> ${request.output}/`}\n`);
+  else if (written) {
+    io.out(`Migrated ${loaded.fileName} from ${migration.from} to 2.0${request.output === undefined ? '' : ` -> ${request.output}/`}\n`);
+    // The notes' lines are those of the file as it was, which an in-place migration has just replaced.
+    if (request.output === undefined && notes.length > 0) io.err(`note: the positions above are lines of the ${migration.from} file, before it was rewritten\n`);
+  }
 
   if (!result.valid) {
     const policiesOnly = result.errors.every((finding) => finding.layer === 'policy');
