@@ -65,7 +65,9 @@ function flagText(flag: FlagDescription, command?: CommandDescription): string {
   if (flag.names.includes('--output-format') && command) {
     return `Output format: ${listChoices(command.formats)} (default text)`;
   }
-  const choices = flag.choices && !/\b(text|one of)\b/.test(flag.description) ? ` (${listChoices(flag.choices)})` : '';
+  // The allowed values, unless the description already names every one of them.
+  const named = flag.choices?.every((choice) => flag.description.includes(choice)) ?? true;
+  const choices = flag.choices && !named && !/\bone of\b/.test(flag.description) ? ` (${listChoices(flag.choices)})` : '';
   return `${flag.description}${choices}`;
 }
 

@@ -23,7 +23,7 @@ export class InitCommand extends PactoCommand {
   });
 
   args = restArgs('<name>');
-  pactoVersion = choiceFlag('--pacto-version', VERSIONS, { description: 'Contract format to write (default 1.0)', initial: '1.0', placeholder: '<version>' });
+  pactoVersion = choiceFlag('--pacto-version', VERSIONS, { description: 'Contract format to write: 1.0 (default) or 2.0', initial: '1.0', placeholder: '<version>' });
 
   async run(): Promise<number> {
     this.expectArgs(this.args, 1, 1);

@@ -32,7 +32,7 @@ export class LockCommand extends PactoCommand {
   updateNames = arrayFlag('--update-name', { description: 'Re-resolve only this dependency (repeatable; implies --update for it)', placeholder: '<name>' });
   check = Option.Boolean('--check', false, { description: 'Verify without writing; exit 1 when the lock is missing or has drifted' });
   // The spec (cli.md §4.11) makes -o an alias of --output-format here: lock writes no file but pacto.lock.
-  output = choiceFlag('-o,--output', ['text', 'json'], { description: 'Alias of --output-format for this command', placeholder: '<format>' });
+  output = choiceFlag('-o,--output', ['text', 'json'], { description: 'Alias of --output-format for this command: text or json', placeholder: '<format>' });
   values = valuesOption();
   sets = setOption();
 

@@ -28,7 +28,7 @@ export class McpCommand extends PactoCommand {
   });
 
   args = Option.Rest({ name: '' });
-  transport = choiceFlag('-t,--transport', TRANSPORTS, { description: 'How clients connect (default stdio)', initial: 'stdio', placeholder: '<transport>' });
+  transport = choiceFlag('-t,--transport', TRANSPORTS, { description: 'How clients connect: stdio (default) or http', initial: 'stdio', placeholder: '<transport>' });
   port = stringFlag('--port', '8585', { description: 'Port of the HTTP transport (default 8585)', placeholder: '<port>' });
 
   async run(): Promise<number> {

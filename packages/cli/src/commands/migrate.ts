@@ -25,7 +25,7 @@ export class MigrateCommand extends PactoCommand {
   });
 
   args = restArgs('[dir]', 'directory');
-  to = choiceFlag('--to', ['2.0'], { description: 'Target pactoVersion', initial: '2.0', placeholder: '<version>' });
+  to = choiceFlag('--to', ['2.0'], { description: 'Target pactoVersion: 2.0, the only one', initial: '2.0', placeholder: '<version>' });
   dryRun = Option.Boolean('--dry-run', false, { description: 'Print a unified diff of the change; write nothing' });
   output = stringFlag('-o,--output', {
     description: 'Write the migrated bundle into this directory instead of rewriting the contract in place',
