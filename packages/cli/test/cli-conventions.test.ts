@@ -63,6 +63,20 @@ describe('pacto conventions: version and help', { timeout: 60_000 }, () => {
     expect(push.stdout).toMatch(/^ {2}--values <file> /m);
   });
 
+  it('names the allowed values of every enumerated flag once, in its help line', async () => {
+    const { commands } = JSON.parse((await runPacto(['help', '--output-format', 'json'])).stdout) as { commands: { name: string }[] };
+    for (const { name } of commands) {
+      const { commands: [command] } = JSON.parse((await runPacto(['help', name, '--output-format', 'json'])).stdout);
+      const text = (await runPacto(['help', name])).stdout.replace(/\n +/g, ' ');
+      for (const flag of command.flags as { names: string[]; choices?: string[]; global: boolean }[]) {
+        if (!flag.choices || flag.global) continue;
+        const line = new RegExp(`${flag.names.join(', ')} \\S+ +([^\\n]*)`).exec(text)?.[1] ?? '';
+        for (const choice of flag.choices) expect(line.split(choice).length - 1, `${name} ${flag.names.join(', ')}: ${line}`).toBeGreaterThanOrEqual(1);
+        expect(line, `${name}: ${line}`).not.toMatch(/\) \(/);
+      }
+    }
+  });
+
   it('prints help as JSON with the same content', async () => {
     const run = await runPacto(['help', 'validate', '--output-format', 'json']);
     expect(run.code).toBe(0);
