@@ -98,6 +98,7 @@ async function checkDashboard(mode: 'live' | 'export', base: string, services: S
   // The service page: version history with the breaking step, which links to the diff.
   await page.goto(`${base}/#/services/${serviceName(6)}`);
   await expect.poll(() => page.getByTestId('version-row').count()).toBe(3);
+  expect(await page.getByTestId('scaling').textContent()).toMatch(/^1–\d+ replicas$/);
   expect(await page.locator('[data-testid="version-row"][data-version="2.0.0"]').getAttribute('class')).toBe('breaking');
   await shot('service');
   await page.locator('[data-testid="version-row"][data-version="2.0.0"] a').click();

@@ -56,7 +56,7 @@ export function ServiceView({ name }: { name: string }) {
           {s.scaling ? (
             <>
               <dt>Scaling</dt>
-              <dd class="mono">{JSON.stringify(s.scaling)}</dd>
+              <dd data-testid="scaling">{scalingText(s.scaling)}</dd>
             </>
           ) : null}
         </dl>
@@ -263,4 +263,14 @@ export function ServiceView({ name }: { name: string }) {
       </Section>
     </div>
   );
+}
+
+/** `3 replicas`, `2–10 replicas`: how many instances the contract asks for, in words. */
+function scalingText(scaling: Record<string, unknown>): string {
+  const count = (value: unknown) => (typeof value === 'number' ? value : undefined);
+  const replicas = (n: number) => `${n} replica${n === 1 ? '' : 's'}`;
+  const [min, max, fixed] = [count(scaling['min']), count(scaling['max']), count(scaling['replicas'])];
+  if (min !== undefined && max !== undefined && min !== max) return `${min}–${replicas(max)}`;
+  const only = fixed ?? min ?? max;
+  return only === undefined ? 'not stated' : replicas(only);
 }
