@@ -24,12 +24,12 @@ afterEach(async () => {
   }
 });
 
-async function stdioSession(cwd: string): Promise<{ session: Session; stderr: () => string }> {
+async function stdioSession(cwd: string, extraEnv: Record<string, string> = {}): Promise<{ session: Session; stderr: () => string }> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [PACTO_BIN, 'mcp'],
     cwd,
-    env: { ...(process.env as Record<string, string>), ...env },
+    env: { ...(process.env as Record<string, string>), ...env, ...extraEnv },
     stderr: 'pipe',
   });
   let stderr = '';
@@ -118,7 +118,8 @@ describe('pacto mcp', { timeout: 60_000 }, () => {
     await runPacto(['init', 'svc'], { cwd, env: isolated });
     const repo = `${anonymousRegistry}/mcp/r${process.pid}-${Date.now().toString(36)}`;
     expect((await runPacto(['push', `oci://${repo}`, '-p', 'svc'], { cwd, env: isolated })).code).toBe(0);
-    const { session } = await stdioSession(cwd);
+    // Isolated too: the pulls fill a bundle cache, which must not be the user's.
+    const { session } = await stdioSession(cwd, isolated);
     try {
       await session.ok('pacto_edit', { path: 'svc', remove_metadata: '["tier"]', version: '0.2.0' });
       const diff = await session.ok<{ oldPath: string; classification: string }>('pacto_diff', { old: `oci://${repo}`, new: 'svc' });
