@@ -7,5 +7,6 @@ export default defineConfig({
   test: {
     projects: ['packages/*', 'examples/plugins/*/vitest.config.ts', 'test'],
     reporters: ['default', './scripts/summary-reporter.ts'],
+    globalSetup: ['./scripts/test-cache-home.ts'],
   },
 });
