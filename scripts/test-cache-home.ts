@@ -6,7 +6,6 @@ import { join } from 'node:path';
 // caches here, not in the user's ~/.cache (a test that needs a particular cache sets its own). Set before
 // the test workers start, which inherit it.
 export default function setup(): () => void {
-  if (process.env.XDG_CACHE_HOME?.includes('pacto-test-cache-')) return () => undefined;
   const dir = mkdtempSync(join(tmpdir(), 'pacto-test-cache-'));
   process.env.XDG_CACHE_HOME = dir;
   return () => rmSync(dir, { recursive: true, force: true });
